@@ -1,0 +1,46 @@
+# Flat targets; the logic lives in Go. CGO is off: the whole program,
+# Hugo included, is pure Go.
+export CGO_ENABLED := 0
+export GOFLAGS := -buildvcs=false
+
+.PHONY: site test fuzz serve check sample template build clean
+
+# Build the site from the workbooks in data/ into public/.
+site: build
+	./bin/disclose build
+
+# Compile the command into bin/disclose.
+build:
+	go build -o bin/disclose ./cmd/disclose
+
+# Run every test (unit, golden, end-to-end scripts).
+test:
+	go test ./...
+
+# Validate the workbooks in data/ without building.
+check: build
+	./bin/disclose check
+
+# Preview on http://127.0.0.1:1313/ with rebuilds on change.
+serve: build
+	./bin/disclose serve
+
+# Regenerate the committed sample workbooks in data/.
+sample: build
+	rm -rf data && ./bin/disclose sample --out data --scale 400 --seed 1 --as-of 2026-11-01
+
+# Blank workbooks for data officers.
+template: build
+	./bin/disclose template --out templates
+
+# Run each fuzz target for a while.
+fuzz:
+	go test ./generator/normalize -run '^$$' -fuzz FuzzDate -fuzztime 30s
+	go test ./generator/normalize -run '^$$' -fuzz FuzzRegion -fuzztime 30s
+	go test ./generator/normalize -run '^$$' -fuzz FuzzList -fuzztime 30s
+	go test ./generator/normalize -run '^$$' -fuzz FuzzPeriod -fuzztime 30s
+	go test ./generator/schema -run '^$$' -fuzz FuzzHeaderKey -fuzztime 30s
+	go test ./generator/redact -run '^$$' -fuzz FuzzScrub -fuzztime 30s
+
+clean:
+	rm -rf bin public .disclose

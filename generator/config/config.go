@@ -1,0 +1,172 @@
+// Package config reads disclose.toml: the site's settings, where the data
+// and the output live, and the publication and redaction policy. Reading is
+// strict: an unknown key is an error that names its line, so a typo never
+// silently turns a rule off.
+package config
+
+import (
+	"errors"
+	"fmt"
+	"os"
+	"path/filepath"
+	"sort"
+	"strings"
+
+	"github.com/BurntSushi/toml"
+
+	"disclose/generator/schema"
+)
+
+// Config is the whole configuration file.
+type Config struct {
+	Site        Site             `toml:"site"`
+	Paths       Paths            `toml:"paths"`
+	Publication Publication      `toml:"publication"`
+	Redaction   Redaction        `toml:"redaction"`
+	Vocabs      schema.VocabFile `toml:"vocabularies"`
+
+	// Dir is the directory of the configuration file; relative paths in
+	// the file are relative to it.
+	Dir string `toml:"-"`
+}
+
+// Site holds what the public site says about itself.
+type Site struct {
+	TitleZh      string `toml:"title_zh"`
+	TitleEn      string `toml:"title_en"`
+	PublisherZh  string `toml:"publisher_zh"`
+	PublisherEn  string `toml:"publisher_en"`
+	BaseURL      string `toml:"base_url"`
+	ContactEmail string `toml:"contact_email"`
+	License      string `toml:"license"`
+}
+
+// Paths says where things are, relative to the configuration file.
+type Paths struct {
+	Data    string `toml:"data"`
+	Out     string `toml:"out"`
+	Work    string `toml:"work"`
+	Content string `toml:"content"`
+	Themes  string `toml:"themes"`
+	// Report is the private build report; it must be outside Out.
+	Report string `toml:"report"`
+}
+
+// Publication holds the publication rules.
+type Publication struct {
+	// RetentionYears is how long a case stays published after its
+	// publish_from date when it has no publish_until.
+	RetentionYears int `toml:"retention_years"`
+	// SuppressBelow hides public counts smaller than this when they are
+	// computed over records that are not themselves public.
+	SuppressBelow int `toml:"suppress_below"`
+}
+
+// Redaction holds the redaction policy.
+type Redaction struct {
+	// Fields maps "dataset.field" to keep, mask, drop or pseudonym.
+	Fields map[string]string `toml:"fields"`
+	// KeyEnv names the environment variable that holds the pseudonym key.
+	KeyEnv              string   `toml:"key_env"`
+	Placeholder         string   `toml:"placeholder"`
+	PersonalMailDomains []string `toml:"personal_mail_domains"`
+}
+
+// Default returns the configuration used when there is no file.
+func Default() *Config {
+	return &Config{
+		Site: Site{
+			TitleZh:     "科技伦理公开平台",
+			TitleEn:     "Science and Technology Ethics Register",
+			PublisherZh: "科技伦理委员会办公室",
+			PublisherEn: "Office of the Science and Technology Ethics Committee",
+			BaseURL:     "/",
+			License:     "CC-BY-4.0",
+		},
+		Paths: Paths{
+			Data:    "data",
+			Out:     "public",
+			Work:    ".disclose/site",
+			Content: "content",
+			Themes:  "themes",
+			Report:  ".disclose/report.json",
+		},
+		Publication: Publication{RetentionYears: 3, SuppressBelow: 3},
+		Redaction:   Redaction{KeyEnv: "DISCLOSE_PSEUDONYM_KEY", Placeholder: "〔已隐去〕"},
+		Dir:         ".",
+	}
+}
+
+// Load reads the configuration file at path over the defaults. A missing
+// file is an error only when required is true.
+func Load(path string, required bool) (*Config, error) {
+	c := Default()
+	c.Dir = filepath.Dir(path)
+	data, err := os.ReadFile(path)
+	if err != nil {
+		if errors.Is(err, os.ErrNotExist) && !required {
+			return c, nil
+		}
+		return nil, err
+	}
+	md, err := toml.Decode(string(data), c)
+	if err != nil {
+		var perr toml.ParseError
+		if errors.As(err, &perr) {
+			return nil, fmt.Errorf("%s:%d: %s", path, perr.Position.Line, perr.Message)
+		}
+		return nil, fmt.Errorf("%s: %w", path, err)
+	}
+	if und := md.Undecoded(); len(und) > 0 {
+		var msgs []string
+		for _, k := range und {
+			msgs = append(msgs, fmt.Sprintf("%s:%d: unknown key %q", path, lineOf(data, k), k.String()))
+		}
+		sort.Strings(msgs)
+		return nil, errors.New(strings.Join(msgs, "\n"))
+	}
+	if c.Publication.RetentionYears < 0 || c.Publication.SuppressBelow < 0 {
+		return nil, fmt.Errorf("%s: publication: retention_years and suppress_below must not be negative", path)
+	}
+	return c, nil
+}
+
+// Path resolves a configured path against the configuration file's folder.
+func (c *Config) Path(p string) string {
+	if p == "" || filepath.IsAbs(p) {
+		return p
+	}
+	return filepath.Join(c.Dir, p)
+}
+
+// lineOf finds the line of an undecoded key: BurntSushi/toml reports the
+// key path but not its position, so look for the last component where it is
+// defined, after the table that holds it.
+func lineOf(data []byte, key toml.Key) int {
+	lines := strings.Split(string(data), "\n")
+	table := ""
+	last := key[len(key)-1]
+	want := strings.Join(key[:len(key)-1], ".")
+	for i, l := range lines {
+		t := strings.TrimSpace(l)
+		if strings.HasPrefix(t, "[") {
+			table = strings.Trim(t, "[] ")
+			if table == key.String() {
+				return i + 1
+			}
+			continue
+		}
+		name, _, ok := strings.Cut(t, "=")
+		if !ok {
+			continue
+		}
+		name = strings.Trim(strings.TrimSpace(name), `"'`)
+		if name == last && table == want {
+			return i + 1
+		}
+		if table == "" && want != "" && name == key.String() {
+			return i + 1
+		}
+	}
+	return 0
+}

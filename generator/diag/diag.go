@@ -1,0 +1,155 @@
+// Package diag holds the diagnostics that every stage reports about the
+// user's data: a position in a workbook (FILE:SHEET!CELL), the field, a
+// severity and a message. Diagnostics are collected over the whole run and
+// printed together, sorted by position, like go/scanner.ErrorList.
+package diag
+
+import (
+	"fmt"
+	"io"
+	"sort"
+	"strconv"
+	"strings"
+)
+
+// Severity says whether a diagnostic stops the build.
+type Severity int
+
+const (
+	// Error is a problem that stops the build (exit code 3) unless the row
+	// is quarantined with --keep-going.
+	Error Severity = iota
+	// Warning is reported but stops nothing.
+	Warning
+)
+
+// Pos is a place in the input: a file, and optionally a sheet, a row and a
+// column (1-based; 0 means "the whole sheet" or "the whole row").
+type Pos struct {
+	File  string
+	Sheet string
+	Row   int
+	Col   int
+}
+
+// Cell returns the spreadsheet address of the position, such as "F14", or
+// "14" for a whole row; empty when there is no row.
+func (p Pos) Cell() string {
+	if p.Row == 0 {
+		return ""
+	}
+	if p.Col == 0 {
+		return strconv.Itoa(p.Row)
+	}
+	return ColumnName(p.Col) + strconv.Itoa(p.Row)
+}
+
+// String formats the position as FILE:SHEET!CELL, dropping the parts that
+// are not known.
+func (p Pos) String() string {
+	var b strings.Builder
+	b.WriteString(p.File)
+	if p.Sheet != "" {
+		b.WriteByte(':')
+		b.WriteString(p.Sheet)
+		if c := p.Cell(); c != "" {
+			b.WriteByte('!')
+			b.WriteString(c)
+		}
+	}
+	return b.String()
+}
+
+// ColumnName turns a 1-based column number into its letters: 1 → A, 27 → AA.
+func ColumnName(col int) string {
+	var buf [8]byte
+	i := len(buf)
+	for col > 0 {
+		col--
+		i--
+		buf[i] = byte('A' + col%26)
+		col /= 26
+	}
+	return string(buf[i:])
+}
+
+// Diagnostic is one problem found in the data.
+type Diagnostic struct {
+	Pos      Pos
+	Field    string // canonical field key, or "" when the problem is not about one field
+	Severity Severity
+	Message  string
+}
+
+func (d Diagnostic) String() string {
+	var b strings.Builder
+	b.WriteString(d.Pos.String())
+	b.WriteString(": ")
+	if d.Severity == Warning {
+		b.WriteString("warning: ")
+	}
+	if d.Field != "" {
+		b.WriteString(d.Field)
+		b.WriteString(": ")
+	}
+	b.WriteString(d.Message)
+	return b.String()
+}
+
+// List collects diagnostics. The zero value is ready to use.
+type List []Diagnostic
+
+// Add appends an error at pos.
+func (l *List) Add(pos Pos, field, format string, args ...any) {
+	*l = append(*l, Diagnostic{Pos: pos, Field: field, Severity: Error, Message: fmt.Sprintf(format, args...)})
+}
+
+// Warn appends a warning at pos.
+func (l *List) Warn(pos Pos, field, format string, args ...any) {
+	*l = append(*l, Diagnostic{Pos: pos, Field: field, Severity: Warning, Message: fmt.Sprintf(format, args...)})
+}
+
+// Errors counts the diagnostics of severity Error.
+func (l List) Errors() int {
+	n := 0
+	for _, d := range l {
+		if d.Severity == Error {
+			n++
+		}
+	}
+	return n
+}
+
+// Warnings counts the diagnostics of severity Warning.
+func (l List) Warnings() int { return len(l) - l.Errors() }
+
+// Sort orders the list by file, sheet, row, column, then field and message,
+// so the output reads top to bottom like the workbook.
+func (l List) Sort() {
+	sort.SliceStable(l, func(i, j int) bool {
+		a, b := l[i], l[j]
+		if a.Pos.File != b.Pos.File {
+			return a.Pos.File < b.Pos.File
+		}
+		if a.Pos.Sheet != b.Pos.Sheet {
+			return a.Pos.Sheet < b.Pos.Sheet
+		}
+		if a.Pos.Row != b.Pos.Row {
+			return a.Pos.Row < b.Pos.Row
+		}
+		if a.Pos.Col != b.Pos.Col {
+			return a.Pos.Col < b.Pos.Col
+		}
+		if a.Field != b.Field {
+			return a.Field < b.Field
+		}
+		return a.Message < b.Message
+	})
+}
+
+// Print writes every diagnostic, one per line.
+func (l List) Print(w io.Writer) {
+	for _, d := range l {
+		fmt.Fprintln(w, d.String())
+	}
+}

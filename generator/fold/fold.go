@@ -1,0 +1,111 @@
+// Package fold normalises text the way every stage compares it: Unicode NFC,
+// full-width ASCII folded to half-width, the ideographic space to a space, and
+// zero-width characters removed. Key goes further and produces a comparison
+// key (lower case, no spaces) for headers and vocabulary labels.
+package fold
+
+import (
+	"strings"
+	"unicode"
+
+	"golang.org/x/text/unicode/norm"
+)
+
+// zeroWidth reports the invisible characters that spreadsheets and pasted
+// text carry: they change nothing a reader sees, so they never count.
+func zeroWidth(r rune) bool {
+	switch r {
+	case '\u200b', '\u200c', '\u200d', '\u2060', '\ufeff', '\u00ad', '\u180e':
+		return true
+	}
+	return false
+}
+
+// Width returns s in NFC with full-width ASCII letters, digits and
+// punctuation folded to their half-width forms, the ideographic space turned
+// into a space and zero-width characters removed. CJK punctuation such as
+// 、，〔〕 is left alone: it carries meaning in Chinese text.
+func Width(s string) string {
+	if isPlainASCII(s) {
+		return s
+	}
+	var b strings.Builder
+	b.Grow(len(s))
+	// Fold first and compose after: removing a zero-width character or
+	// folding Ａ can leave a base and a combining mark side by side, and
+	// the result must already be NFC so that folding twice changes nothing.
+	for _, r := range s {
+		switch {
+		case zeroWidth(r):
+			continue
+		case r == '\u3000':
+			b.WriteByte(' ')
+		case r >= '\uff01' && r <= '\uff5e':
+			b.WriteRune(r - 0xfee0)
+		default:
+			b.WriteRune(r)
+		}
+	}
+	return norm.NFC.String(b.String())
+}
+
+// Text folds widths and collapses every run of white space (including line
+// breaks) into a single space, trimming both ends.
+func Text(s string) string {
+	return strings.Join(strings.Fields(Width(s)), " ")
+}
+
+// Lines folds widths and trims each line, keeping line breaks but at most one
+// blank line in a row; used for free text.
+func Lines(s string) string {
+	s = strings.ReplaceAll(Width(s), "\r\n", "\n")
+	s = strings.ReplaceAll(s, "\r", "\n")
+	lines := strings.Split(s, "\n")
+	out := lines[:0]
+	blank := false
+	for _, l := range lines {
+		l = strings.Join(strings.Fields(l), " ")
+		if l == "" {
+			if blank || len(out) == 0 {
+				continue
+			}
+			blank = true
+		} else {
+			blank = false
+		}
+		out = append(out, l)
+	}
+	for len(out) > 0 && out[len(out)-1] == "" {
+		out = out[:len(out)-1]
+	}
+	return strings.Join(out, "\n")
+}
+
+// Key returns the comparison key of a label: folded width, lower case, with
+// all white space removed.
+func Key(s string) string {
+	s = Width(s)
+	var b strings.Builder
+	b.Grow(len(s))
+	for _, r := range s {
+		if unicode.IsSpace(r) {
+			continue
+		}
+		b.WriteRune(unicode.ToLower(r))
+	}
+	if isPlainASCII(b.String()) {
+		return b.String()
+	}
+	// Dropping a space can bring a combining mark next to a letter it
+	// composes with; compose again so a key of a key is the same key.
+	return norm.NFC.String(b.String())
+}
+
+func isPlainASCII(s string) bool {
+	for i := 0; i < len(s); i++ {
+		if s[i] >= 0x80 {
+			return false
+		}
+	}
+	return true
+}

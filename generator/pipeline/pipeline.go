@@ -1,0 +1,432 @@
+// Package pipeline runs the stages of disclose in order: the one place that
+// says what happens after what. Check reads and validates; Build goes all
+// the way from workbooks to a scanned public/ folder. See generator/doc.go
+// for the story in prose.
+package pipeline
+
+import (
+	"encoding/json"
+	"errors"
+	"fmt"
+	"io"
+	"os"
+	"path/filepath"
+	"sort"
+	"strings"
+	"time"
+
+	"disclose/generator/config"
+	"disclose/generator/export"
+	"disclose/generator/hugo"
+	"disclose/generator/ingest"
+	"disclose/generator/publish"
+	"disclose/generator/record"
+	"disclose/generator/redact"
+	"disclose/generator/scan"
+	"disclose/generator/schema"
+	"disclose/generator/site"
+	"disclose/generator/write"
+)
+
+// ErrData means the data has errors (exit code 3).
+var ErrData = errors.New("the data has errors")
+
+// ErrLeak means the leak guard found personal data in the output (exit
+// code 4).
+var ErrLeak = errors.New("the leak guard found personal data in the output")
+
+// Options is what a run needs besides the configuration.
+type Options struct {
+	Config    *config.Config
+	DataDir   string
+	OutDir    string
+	BaseURL   string
+	AsOf      string // YYYY-MM-DD
+	Previous  string // previous release's manifest.json, or ""
+	KeepGoing bool
+	Stdout    io.Writer
+	Stderr    io.Writer
+}
+
+// Timing is how long one stage took.
+type Timing struct {
+	Stage    string
+	Duration time.Duration
+}
+
+// Result is what a run produced besides files.
+type Result struct {
+	Loaded  *Loaded
+	Timings []Timing
+	Pages   int
+}
+
+type state struct {
+	opts     Options
+	cat      *schema.Catalog
+	loaded   *Loaded
+	redacted *redact.Result
+	exported *export.Output
+	siteDir  string
+	staging  string
+	pages    int
+	findings *scan.Report
+}
+
+type step struct {
+	name string
+	run  func(*state) error
+}
+
+// Check reads, normalises and validates the data and applies the
+// publication rules. It prints every diagnostic and the row accounting, and
+// returns ErrData when there are errors.
+func Check(opts Options) (*Result, error) {
+	st, err := newState(opts)
+	if err != nil {
+		return nil, err
+	}
+	res := &Result{}
+	if err := run(st, res, []step{{"read", readStep}}); err != nil {
+		return res, err
+	}
+	return res, finishCheck(st, false)
+}
+
+// Build runs the whole pipeline. The output folder is replaced only when
+// every stage, the leak guard last, has succeeded.
+func Build(opts Options) (*Result, error) {
+	st, err := newState(opts)
+	if err != nil {
+		return nil, err
+	}
+	res := &Result{}
+	steps := []step{
+		// ingest, normalise, validate, publication rules
+		{"read", readStep},
+		// stop here on data errors unless --keep-going
+		{"check", func(st *state) error { return finishCheck(st, st.opts.KeepGoing) }},
+		// the only way from private records to public ones
+		{"redact", redactStep},
+		// CSV, XLSX, JSON, per-record JSON, data package, checksums, manifest
+		{"export", exportStep},
+		// Hugo's working site: configuration, content adapters and their JSON
+		{"site", siteStep},
+		// Hugo renders both languages into a staging folder
+		{"hugo", hugoStep},
+		// the downloads join the rendered site
+		{"downloads", downloadsStep},
+		// the leak guard reads every byte of the staging folder
+		{"scan", scanStep},
+		// the staging folder replaces the output folder
+		{"publish", swapStep},
+	}
+	defer func() {
+		if st.staging != "" {
+			os.RemoveAll(st.staging)
+		}
+	}()
+	err = run(st, res, steps)
+	res.Pages = st.pages
+	if rerr := writeReport(st, res); rerr != nil && err == nil {
+		err = rerr
+	}
+	return res, err
+}
+
+func newState(opts Options) (*state, error) {
+	if opts.Stdout == nil {
+		opts.Stdout = io.Discard
+	}
+	if opts.Stderr == nil {
+		opts.Stderr = io.Discard
+	}
+	cat, err := schema.New(opts.Config.Vocabs)
+	if err != nil {
+		return nil, fmt.Errorf("vocabularies: %w", err)
+	}
+	return &state{opts: opts, cat: cat}, nil
+}
+
+func run(st *state, res *Result, steps []step) error {
+	for _, s := range steps {
+		start := time.Now()
+		err := s.run(st)
+		res.Timings = append(res.Timings, Timing{s.name, time.Since(start)})
+		res.Loaded = st.loaded
+		if err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+func readStep(st *state) error {
+	rules := publish.Rules{AsOf: st.opts.AsOf, RetentionYears: st.opts.Config.Publication.RetentionYears}
+	st.loaded = load(st.cat, st.opts.DataDir, rules, ingest.Options{})
+	return nil
+}
+
+// finishCheck prints the diagnostics and the accounting. With keepGoing,
+// rows with errors stay quarantined and the build goes on.
+func finishCheck(st *state, keepGoing bool) error {
+	l := st.loaded
+	l.Diags.Print(st.opts.Stderr)
+	counts := l.Accounting()
+	for _, c := range counts {
+		fmt.Fprintf(st.opts.Stdout, "%-10s %6d read = %6d published + %6d withheld + %6d rejected%s\n",
+			c.Dataset, c.Read, c.Published, c.WithheldTotal(), c.Rejected, withheldDetail(c))
+		if !c.Balanced() {
+			return fmt.Errorf("%s: row accounting does not balance", c.Dataset)
+		}
+	}
+	if n := l.Diags.Errors(); n > 0 {
+		fmt.Fprintf(st.opts.Stderr, "%d error(s), %d warning(s)\n", n, l.Diags.Warnings())
+		if !keepGoing {
+			return ErrData
+		}
+		fmt.Fprintf(st.opts.Stderr, "--keep-going: %d row(s) with errors are quarantined and not published\n", len(l.Rejected))
+	} else if w := l.Diags.Warnings(); w > 0 {
+		fmt.Fprintf(st.opts.Stderr, "%d warning(s)\n", w)
+	}
+	return nil
+}
+
+func withheldDetail(c Count) string {
+	var parts []string
+	for _, r := range publish.Reasons() {
+		if n := c.Withheld[r]; n > 0 {
+			parts = append(parts, fmt.Sprintf("%s %d", r, n))
+		}
+	}
+	if len(parts) == 0 {
+		return ""
+	}
+	return " (" + strings.Join(parts, ", ") + ")"
+}
+
+func redactStep(st *state) error {
+	var withheld = make([]*record.Record, 0, len(st.loaded.Withheld)+len(st.loaded.Rejected))
+	for _, w := range st.loaded.Withheld {
+		withheld = append(withheld, w.Record)
+	}
+	// Rejected rows are not published either: the guard looks for them too.
+	withheld = append(withheld, st.loaded.Rejected...)
+	policy, err := redactionPolicy(st.opts.Config)
+	if err != nil {
+		return err
+	}
+	res, err := redact.Apply(st.cat, st.loaded.Published, withheld, policy)
+	if err != nil {
+		return err
+	}
+	st.redacted = res
+	return nil
+}
+
+func exportStep(st *state) error {
+	in := export.Input{
+		Catalog:   st.cat,
+		Records:   st.redacted.Records,
+		AsOf:      st.opts.AsOf,
+		BaseURL:   st.baseURL(),
+		Title:     st.opts.Config.Site.TitleEn,
+		Publisher: st.opts.Config.Site.PublisherEn,
+		License:   st.opts.Config.Site.License,
+	}
+	if st.opts.Previous != "" {
+		f, err := os.Open(st.opts.Previous)
+		if err != nil {
+			return fmt.Errorf("previous manifest: %w", err)
+		}
+		defer f.Close()
+		m, err := export.ReadManifest(f)
+		if err != nil {
+			return fmt.Errorf("previous manifest %s: %w", st.opts.Previous, err)
+		}
+		in.Previous = m
+	}
+	out, err := export.Generate(in)
+	if err != nil {
+		return err
+	}
+	st.exported = out
+	return nil
+}
+
+func (st *state) baseURL() string {
+	if st.opts.BaseURL != "" {
+		return st.opts.BaseURL
+	}
+	return st.opts.Config.Site.BaseURL
+}
+
+func siteStep(st *state) error {
+	cfg := st.opts.Config
+	abs := func(p string) string {
+		a, err := filepath.Abs(cfg.Path(p))
+		if err != nil {
+			return cfg.Path(p)
+		}
+		return a
+	}
+	withheld := map[string]map[string]int{}
+	for _, ds := range st.cat.Datasets {
+		withheld[ds.Name] = map[string]int{}
+	}
+	for _, w := range st.loaded.Withheld {
+		withheld[w.Record.Dataset.Name][string(w.Reason)]++
+	}
+	in := site.Input{
+		Catalog:  st.cat,
+		Records:  st.redacted.Records,
+		Withheld: withheld,
+		AsOf:     st.opts.AsOf,
+		Config: site.Config{
+			TitleZh: cfg.Site.TitleZh, TitleEn: cfg.Site.TitleEn,
+			PublisherZh: cfg.Site.PublisherZh, PublisherEn: cfg.Site.PublisherEn,
+			BaseURL: st.baseURL(), ContactEmail: cfg.Site.ContactEmail, License: cfg.Site.License,
+			ContentDir: abs(cfg.Paths.Content), ThemesDir: abs(cfg.Paths.Themes),
+		},
+	}
+	for _, d := range st.exported.Downloads {
+		in.Downloads = append(in.Downloads, site.Download{Path: d.Path, Dataset: d.Dataset, Format: d.Format, Size: d.Size, SHA256: d.SHA256, Records: d.Records})
+	}
+	files, err := site.Generate(in)
+	if err != nil {
+		return err
+	}
+	st.siteDir = abs(cfg.Paths.Work)
+	if err := os.RemoveAll(st.siteDir); err != nil {
+		return err
+	}
+	return write.Files(st.siteDir, files)
+}
+
+func hugoStep(st *state) error {
+	out, err := filepath.Abs(st.opts.OutDir)
+	if err != nil {
+		return err
+	}
+	parent := filepath.Dir(out)
+	if err := os.MkdirAll(parent, 0o755); err != nil {
+		return err
+	}
+	staging, err := os.MkdirTemp(parent, "."+filepath.Base(out)+".building-")
+	if err != nil {
+		return err
+	}
+	st.staging = staging
+	stats, err := hugo.Build(hugo.Options{SiteDir: st.siteDir, OutDir: staging, BaseURL: st.baseURL(), Stderr: st.opts.Stderr})
+	if err != nil {
+		return err
+	}
+	st.pages = stats.Pages
+	return nil
+}
+
+func downloadsStep(st *state) error {
+	return write.Files(st.staging, st.exported.Files)
+}
+
+func scanStep(st *state) error {
+	rep, err := scan.Dir(st.staging, scan.Options{Needles: st.redacted.Removed})
+	if err != nil {
+		return err
+	}
+	st.findings = rep
+	if len(rep.Findings) > 0 {
+		for _, f := range rep.Findings {
+			fmt.Fprintf(st.opts.Stderr, "leak: %s\n", f)
+		}
+		fmt.Fprintf(st.opts.Stderr, "%d finding(s); the output was not published\n", len(rep.Findings))
+		return ErrLeak
+	}
+	return nil
+}
+
+// swapStep replaces the output folder with the staging folder. The old
+// output is moved aside first and removed after, so a crash in between
+// leaves either the old or the new site, never a mix.
+func swapStep(st *state) error {
+	out, err := filepath.Abs(st.opts.OutDir)
+	if err != nil {
+		return err
+	}
+	old := st.staging + ".old"
+	if _, err := os.Stat(out); err == nil {
+		if err := os.Rename(out, old); err != nil {
+			return err
+		}
+	}
+	if err := os.Rename(st.staging, out); err != nil {
+		return err
+	}
+	st.staging = ""
+	return os.RemoveAll(old)
+}
+
+// writeReport writes the private build report: never inside the output.
+func writeReport(st *state, res *Result) error {
+	cfg := st.opts.Config
+	p := cfg.Path(cfg.Paths.Report)
+	if p == "" || st.loaded == nil {
+		return nil
+	}
+	absOut, _ := filepath.Abs(st.opts.OutDir)
+	absReport, _ := filepath.Abs(p)
+	if rel, err := filepath.Rel(absOut, absReport); err == nil && !strings.HasPrefix(rel, "..") {
+		return fmt.Errorf("the build report %s must not be inside the output folder %s", p, st.opts.OutDir)
+	}
+	type withheldRow struct {
+		Dataset, ID, Reason string
+		Position            string
+	}
+	rep := struct {
+		AsOf        string                    `json:"as_of"`
+		Accounting  []Count                   `json:"accounting"`
+		Withheld    []withheldRow             `json:"withheld"`
+		Rejected    []withheldRow             `json:"rejected"`
+		Redactions  map[string]map[string]int `json:"redactions,omitempty"`
+		Diagnostics []string                  `json:"diagnostics"`
+		Timings     []string                  `json:"timings"`
+	}{AsOf: st.opts.AsOf, Accounting: st.loaded.Accounting()}
+	for _, w := range st.loaded.Withheld {
+		rep.Withheld = append(rep.Withheld, withheldRow{w.Record.Dataset.Name, w.Record.ID, string(w.Reason), w.Record.Row.String()})
+	}
+	for _, r := range st.loaded.Rejected {
+		rep.Rejected = append(rep.Rejected, withheldRow{r.Dataset.Name, r.ID, "rejected", r.Row.String()})
+	}
+	sort.Slice(rep.Withheld, func(i, j int) bool { return rep.Withheld[i].Position < rep.Withheld[j].Position })
+	if st.redacted != nil {
+		rep.Redactions = st.redacted.Counts
+	}
+	for _, d := range st.loaded.Diags {
+		rep.Diagnostics = append(rep.Diagnostics, d.String())
+	}
+	for _, t := range res.Timings {
+		rep.Timings = append(rep.Timings, fmt.Sprintf("%s %s", t.Stage, t.Duration.Round(time.Millisecond)))
+	}
+	data, err := json.MarshalIndent(rep, "", "  ")
+	if err != nil {
+		return err
+	}
+	if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {
+		return err
+	}
+	return os.WriteFile(p, append(data, '\n'), 0o600)
+}
+
+// redactionPolicy turns the configuration into the redactor's policy. The
+// pseudonym key comes from the environment, never from a file.
+func redactionPolicy(cfg *config.Config) (redact.Policy, error) {
+	p := redact.Policy{
+		Fields:              cfg.Redaction.Fields,
+		Placeholder:         cfg.Redaction.Placeholder,
+		PersonalMailDomains: cfg.Redaction.PersonalMailDomains,
+	}
+	if cfg.Redaction.KeyEnv != "" {
+		p.Key = []byte(os.Getenv(cfg.Redaction.KeyEnv))
+	}
+	return p, nil
+}

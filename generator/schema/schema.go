@@ -1,0 +1,316 @@
+// Package schema describes the four registers: their fields with Chinese and
+// English headers, value types, vocabularies and which fields are required.
+// It is the single source for ingest (header matching), normalisation
+// (types), validation, the templates, the exports and the data dictionary.
+package schema
+
+import (
+	_ "embed"
+	"fmt"
+	"regexp"
+	"slices"
+	"sort"
+	"strings"
+
+	"github.com/BurntSushi/toml"
+
+	"disclose/generator/fold"
+)
+
+// Type is the value type of a field (see DATA-CONTRACT.md).
+type Type int
+
+const (
+	ID       Type = iota // identifier, unique in its dataset
+	Text                 // one line of text
+	FreeText             // long text, line breaks kept, scanned for personal data
+	Date                 // ISO date
+	Int                  // whole number ≥ 0
+	Bool                 // yes/no
+	Enum                 // a code of a vocabulary
+	Region               // a code of the region vocabulary
+	Period               // 2024, 2024-H1, 2024-Q3
+	USCC                 // unified social credit code
+	Person               // a personal name
+	Secret               // never published: ID numbers, personal phones
+	Phone                // an institutional phone number
+	Email                // an institutional e-mail address
+)
+
+var typeNames = [...]string{"id", "text", "freetext", "date", "int", "bool", "enum", "region", "period", "uscc", "person", "secret", "phone", "email"}
+
+func (t Type) String() string { return typeNames[t] }
+
+// Field is one column of a register.
+type Field struct {
+	Key      string // canonical key used in code, exports and JSON
+	Zh, En   string // headers
+	Type     Type
+	Vocab    string // vocabulary name for Enum and Region
+	List     bool   // the cell holds a list
+	Required bool
+	// Ref names the dataset whose id this field must refer to.
+	Ref string
+	// DefaultTrue makes a blank Bool read as true.
+	DefaultTrue bool
+	// Aliases are further headers that data officers use for this column.
+	Aliases []string
+}
+
+// Public reports whether the field may ever appear in an output.
+func (f *Field) Public() bool { return f.Type != Secret }
+
+// Dataset is one register.
+type Dataset struct {
+	Name   string // committees, activities, cases, reports
+	Zh, En string // titles
+	// Singular titles for one record.
+	ItemZh, ItemEn string
+	Fields         []*Field
+	// TitleField names the field shown as a record's title.
+	TitleField string
+	// DateField names the field that dates a record in lists and feeds.
+	DateField string
+
+	byKey    map[string]*Field
+	byHeader map[string]*Field
+}
+
+// Field returns the field with the given key, or nil.
+func (d *Dataset) Field(key string) *Field { return d.byKey[key] }
+
+// Required returns the required fields in schema order.
+func (d *Dataset) Required() []*Field {
+	var out []*Field
+	for _, f := range d.Fields {
+		if f.Required {
+			out = append(out, f)
+		}
+	}
+	return out
+}
+
+var headerNote = regexp.MustCompile(`[(（\[【][^()（）\[\]【】]*[)）\]】]$`)
+
+// HeaderKey is the comparison key of a header cell: width folded, case and
+// spaces ignored, a leading or trailing "*" and a trailing note in brackets
+// removed, so "登记日期（必填）", "*登记编号" and "Registered on (yyyy-mm-dd)"
+// match their fields.
+func HeaderKey(s string) string {
+	k := fold.Key(s)
+	for {
+		before := k
+		k = strings.Trim(k, "*＊")
+		if loc := headerNote.FindStringIndex(k); loc != nil && loc[0] > 0 {
+			k = k[:loc[0]]
+		}
+		if k == before {
+			return k
+		}
+	}
+}
+
+// MatchHeader returns the field whose header matches the cell text.
+func (d *Dataset) MatchHeader(cell string) (*Field, bool) {
+	f, ok := d.byHeader[HeaderKey(cell)]
+	return f, ok
+}
+
+// Term is one entry of a vocabulary.
+type Term struct {
+	Code       string   `toml:"code"`
+	Zh         string   `toml:"zh"`
+	En         string   `toml:"en"`
+	Synonyms   []string `toml:"synonyms"`
+	Principles []string `toml:"principles"`
+}
+
+// Label returns the term's label in lang ("zh" or "en").
+func (t *Term) Label(lang string) string {
+	if lang == "en" {
+		return t.En
+	}
+	return t.Zh
+}
+
+// Vocab is a controlled vocabulary.
+type Vocab struct {
+	Name   string
+	Zh, En string
+	Terms  []*Term
+
+	byCode map[string]*Term
+	byKey  map[string]*Term
+}
+
+// Term returns the term with the given code, or nil.
+func (v *Vocab) Term(code string) *Term { return v.byCode[code] }
+
+// Lookup finds a term by code, Chinese label, English label or synonym,
+// ignoring case, width and spaces.
+func (v *Vocab) Lookup(s string) (*Term, bool) {
+	t, ok := v.byKey[fold.Key(s)]
+	return t, ok
+}
+
+// Labels returns every key text a term answers to, longest first; list
+// parsing matches these before splitting on separators.
+func (v *Vocab) Labels() []string {
+	out := make([]string, 0, len(v.byKey))
+	for k := range v.byKey {
+		out = append(out, k)
+	}
+	sort.Slice(out, func(i, j int) bool {
+		if len(out[i]) != len(out[j]) {
+			return len(out[i]) > len(out[j])
+		}
+		return out[i] < out[j]
+	})
+	return out
+}
+
+func (v *Vocab) index() error {
+	v.byCode = make(map[string]*Term, len(v.Terms))
+	v.byKey = make(map[string]*Term, 3*len(v.Terms))
+	for _, t := range v.Terms {
+		if t.Code == "" || t.Zh == "" || t.En == "" {
+			return fmt.Errorf("vocabulary %s: a term needs a code, zh and en", v.Name)
+		}
+		if _, dup := v.byCode[t.Code]; dup {
+			return fmt.Errorf("vocabulary %s: code %q appears twice", v.Name, t.Code)
+		}
+		v.byCode[t.Code] = t
+	}
+	// Codes and labels win over synonyms when the same text appears twice.
+	for _, t := range v.Terms {
+		for _, s := range []string{t.Code, t.Zh, t.En} {
+			k := fold.Key(s)
+			if other, ok := v.byKey[k]; ok && other != t {
+				return fmt.Errorf("vocabulary %s: %q names both %s and %s", v.Name, s, other.Code, t.Code)
+			}
+			v.byKey[k] = t
+		}
+	}
+	for _, t := range v.Terms {
+		for _, s := range t.Synonyms {
+			k := fold.Key(s)
+			if _, ok := v.byKey[k]; !ok {
+				v.byKey[k] = t
+			}
+		}
+	}
+	return nil
+}
+
+// Catalog is the whole schema: the datasets in publication order and the
+// vocabularies they use.
+type Catalog struct {
+	Datasets []*Dataset
+	Vocabs   map[string]*Vocab
+}
+
+// Dataset returns the dataset with the given name, or nil.
+func (c *Catalog) Dataset(name string) *Dataset {
+	for _, d := range c.Datasets {
+		if d.Name == name {
+			return d
+		}
+	}
+	return nil
+}
+
+// Vocab returns the named vocabulary, or nil.
+func (c *Catalog) Vocab(name string) *Vocab { return c.Vocabs[name] }
+
+//go:embed vocabularies.toml
+var vocabularies string
+
+// VocabFile is the vocabulary file format, also accepted from the
+// configuration file to replace or extend lists.
+type VocabFile map[string]struct {
+	Zh    string  `toml:"zh"`
+	En    string  `toml:"en"`
+	Terms []*Term `toml:"terms"`
+	// Replace drops the embedded terms instead of adding to them.
+	Replace bool `toml:"replace"`
+}
+
+// New returns the built-in catalog, with the vocabularies changed by the
+// given overrides (nil for none).
+func New(overrides VocabFile) (*Catalog, error) {
+	var base VocabFile
+	if _, err := toml.Decode(vocabularies, &base); err != nil {
+		return nil, fmt.Errorf("embedded vocabularies: %w", err)
+	}
+	c := &Catalog{Vocabs: map[string]*Vocab{}}
+	for name, v := range base {
+		c.Vocabs[name] = &Vocab{Name: name, Zh: v.Zh, En: v.En, Terms: v.Terms}
+	}
+	names := make([]string, 0, len(overrides))
+	for name := range overrides {
+		names = append(names, name)
+	}
+	sort.Strings(names)
+	for _, name := range names {
+		o := overrides[name]
+		v, ok := c.Vocabs[name]
+		if !ok {
+			return nil, fmt.Errorf("vocabulary %q does not exist", name)
+		}
+		if o.Replace {
+			v.Terms = nil
+		}
+		for _, t := range o.Terms {
+			// The vocabulary is not indexed yet, so find the term by scanning.
+			if i := slices.IndexFunc(v.Terms, func(old *Term) bool { return old.Code == t.Code }); i >= 0 && !o.Replace {
+				v.Terms[i] = t
+				continue
+			}
+			v.Terms = append(v.Terms, t)
+		}
+		if err := v.index(); err != nil {
+			return nil, err
+		}
+	}
+	for _, v := range c.Vocabs {
+		if err := v.index(); err != nil {
+			return nil, err
+		}
+	}
+	c.Datasets = datasets()
+	for _, d := range c.Datasets {
+		if err := d.index(c); err != nil {
+			return nil, err
+		}
+	}
+	return c, nil
+}
+
+// MustDefault returns the built-in catalog; it panics only if the embedded
+// vocabulary file is broken, which the tests rule out.
+func MustDefault() *Catalog {
+	c, err := New(nil)
+	if err != nil {
+		panic(err)
+	}
+	return c
+}
+
+func (d *Dataset) index(c *Catalog) error {
+	d.byKey = make(map[string]*Field, len(d.Fields))
+	d.byHeader = make(map[string]*Field, 3*len(d.Fields))
+	for _, f := range d.Fields {
+		if (f.Type == Enum || f.Type == Region) && c.Vocabs[f.Vocab] == nil {
+			return fmt.Errorf("%s.%s: no vocabulary %q", d.Name, f.Key, f.Vocab)
+		}
+		d.byKey[f.Key] = f
+		for _, h := range append([]string{f.Zh, f.En, f.Key}, f.Aliases...) {
+			k := HeaderKey(h)
+			if other, ok := d.byHeader[k]; ok && other != f {
+				return fmt.Errorf("%s: header %q names both %s and %s", d.Name, h, other.Key, f.Key)
+			}
+			d.byHeader[k] = f
+		}
+	}
+	return nil
+}
