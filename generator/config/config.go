@@ -46,6 +46,8 @@ type Paths struct {
 	Data    string `toml:"data"`
 	Out     string `toml:"out"`
 	Work    string `toml:"work"`
+	// Content and Themes name folders that replace the built-in pages and
+	// theme; empty means built in.
 	Content string `toml:"content"`
 	Themes  string `toml:"themes"`
 	// Report is the private build report; it must be outside Out.
@@ -87,8 +89,6 @@ func Default() *Config {
 			Data:    "data",
 			Out:     "public",
 			Work:    ".disclose/site",
-			Content: "content",
-			Themes:  "themes",
 			Report:  ".disclose/report.json",
 		},
 		Publication: Publication{RetentionYears: 3, SuppressBelow: 3},

@@ -9,12 +9,15 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"io/fs"
 	"os"
+	"path"
 	"path/filepath"
 	"sort"
 	"strings"
 	"time"
 
+	"disclose"
 	"disclose/generator/config"
 	"disclose/generator/export"
 	"disclose/generator/hugo"
@@ -270,6 +273,7 @@ func siteStep(st *state) error {
 		}
 		return a
 	}
+	st.siteDir = abs(cfg.Paths.Work)
 	withheld := map[string]map[string]int{}
 	for _, ds := range st.cat.Datasets {
 		withheld[ds.Name] = map[string]int{}
@@ -286,21 +290,58 @@ func siteStep(st *state) error {
 			TitleZh: cfg.Site.TitleZh, TitleEn: cfg.Site.TitleEn,
 			PublisherZh: cfg.Site.PublisherZh, PublisherEn: cfg.Site.PublisherEn,
 			BaseURL: st.baseURL(), ContactEmail: cfg.Site.ContactEmail, License: cfg.Site.License,
-			ContentDir: abs(cfg.Paths.Content), ThemesDir: abs(cfg.Paths.Themes),
 		},
 	}
 	for _, d := range st.exported.Downloads {
 		in.Downloads = append(in.Downloads, site.Download{Path: d.Path, Dataset: d.Dataset, Format: d.Format, Size: d.Size, SHA256: d.SHA256, Records: d.Records})
 	}
+	// The built-in theme and pages go into the working site unless the
+	// configuration names folders of its own.
+	builtin := map[string][]byte{}
+	if cfg.Paths.Themes != "" {
+		in.Config.ThemesDir = abs(cfg.Paths.Themes)
+	} else {
+		in.Config.ThemesDir = filepath.Join(st.siteDir, "builtin", "themes")
+		if err := addFS(builtin, "builtin/themes", disclose.Theme()); err != nil {
+			return err
+		}
+	}
+	if cfg.Paths.Content != "" {
+		in.Config.ContentDir = abs(cfg.Paths.Content)
+	} else {
+		in.Config.ContentDir = filepath.Join(st.siteDir, "builtin", "content")
+		if err := addFS(builtin, "builtin/content", disclose.Content()); err != nil {
+			return err
+		}
+	}
+	if err := os.RemoveAll(st.siteDir); err != nil {
+		return err
+	}
+	// Written first: the site generator looks at which languages have
+	// hand-written pages.
+	if err := write.Files(st.siteDir, builtin); err != nil {
+		return err
+	}
 	files, err := site.Generate(in)
 	if err != nil {
 		return err
 	}
-	st.siteDir = abs(cfg.Paths.Work)
-	if err := os.RemoveAll(st.siteDir); err != nil {
-		return err
-	}
 	return write.Files(st.siteDir, files)
+}
+
+// addFS copies every file of fsys into files under prefix.
+func addFS(files map[string][]byte, prefix string, fsys fs.FS) error {
+	return fs.WalkDir(fsys, ".", func(p string, d fs.DirEntry, err error) error {
+		if err != nil || d.IsDir() {
+			return err
+		}
+		data, err := fs.ReadFile(fsys, p)
+		if err != nil {
+			return err
+		}
+		files[path.Join(prefix, p)] = data
+		return nil
+	})
 }
 
 func hugoStep(st *state) error {
