@@ -286,6 +286,8 @@ func siteStep(st *state) error {
 		Records:  st.redacted.Records,
 		Withheld: withheld,
 		AsOf:     st.opts.AsOf,
+		// Counts over withheld records are suppressed below the threshold.
+		SuppressBelow: cfg.Publication.SuppressBelow,
 		Config: site.Config{
 			TitleZh: cfg.Site.TitleZh, TitleEn: cfg.Site.TitleEn,
 			PublisherZh: cfg.Site.PublisherZh, PublisherEn: cfg.Site.PublisherEn,
@@ -371,7 +373,7 @@ func downloadsStep(st *state) error {
 }
 
 func scanStep(st *state) error {
-	rep, err := scan.Dir(st.staging, scan.Options{Needles: st.redacted.Removed})
+	rep, err := scan.Dir(st.staging, scan.Options{Needles: st.needles(), PersonalMailDomains: st.opts.Config.Redaction.PersonalMailDomains})
 	if err != nil {
 		return err
 	}
@@ -384,6 +386,27 @@ func scanStep(st *state) error {
 		return ErrLeak
 	}
 	return nil
+}
+
+// needles are the values the leak guard must not find: everything the
+// redactor removed, except the ids of records that the previous release
+// published and this one lists as removed in its changelog (the id, and
+// nothing else of the record, is how a reader learns it was removed).
+func (st *state) needles() []string {
+	if st.exported == nil || st.exported.Changes == nil || len(st.exported.Changes.Removed) == 0 {
+		return st.redacted.Removed
+	}
+	listed := map[string]bool{}
+	for _, c := range st.exported.Changes.Removed {
+		listed[c.ID] = true
+	}
+	out := make([]string, 0, len(st.redacted.Removed))
+	for _, n := range st.redacted.Removed {
+		if !listed[n] {
+			out = append(out, n)
+		}
+	}
+	return out
 }
 
 // swapStep replaces the output folder with the staging folder. The old

@@ -1,0 +1,175 @@
+package scan
+
+import (
+	"strings"
+	"testing"
+)
+
+// fakeID builds a checksum-valid ID number for the synthetic district
+// 110101 and a made-up birth date.
+func fakeID(birth, seq string) string {
+	d := "110101" + birth + seq
+	return d + string(IDChecksum(d))
+}
+
+// kinds runs the detector and renders what it found as "kind:text" items.
+func kinds(mode Mode, text string) []string {
+	var out []string
+	NewDetector(mode, nil).Find([]byte(text), func(m Match) {
+		out = append(out, m.Kind+":"+text[m.Start:m.End])
+	})
+	return out
+}
+
+func TestDetect(t *testing.T) {
+	id := fakeID("19900307", "123") // 11010119900307123?
+	idx := "11010119800101002"      // checksum X for this one? computed below
+	idx += string(IDChecksum(idx))  // may or may not be X
+	badSum := id[:17] + string("0123456789"[(strings.IndexByte("0123456789", id[17])+1)%10])
+	if id[17] == 'X' {
+		badSum = id[:17] + "0"
+	}
+	tests := []struct {
+		name string
+		mode Mode
+		in   string
+		want []string
+	}{
+		{"id plain", Guard, "身份证号" + id + "。", []string{"id_number:" + id}},
+		{"id checksum fails", Guard, "证件 " + badSum + " 结束", []string{"id_number:" + badSum}},
+		{"id with spaces", Guard, "号码 " + id[:6] + " " + id[6:14] + " " + id[14:], []string{"id_number:" + id[:6] + " " + id[6:14] + " " + id[14:]}},
+		{"id with hyphens", Guard, "号码" + id[:6] + "-" + id[6:14] + "-" + id[14:] + "，", []string{"id_number:" + id[:6] + "-" + id[6:14] + "-" + id[14:]}},
+		{"id lower x", Guard, "号码11010119900307002x。", []string{"id_number:11010119900307002x"}},
+		{"id full width", Guard, "号码１１０１０１１９９００３０７１２３４。", []string{"id_number:１１０１０１１９９００３０７１２３４"}},
+		{"id zero width inside", Guard, "号码110101\u200b19900307\u200b1234。", []string{"id_number:110101\u200b19900307\u200b1234"}},
+		{"id 15 digits", Guard, "旧证 110101900307123 止", []string{"id_number:110101900307123"}},
+		{"id checksum x", Guard, "号" + idx + "号", []string{"id_number:" + idx}},
+		{"mobile plain", Guard, "电话13800138000。", []string{"mobile:13800138000"}},
+		{"mobile spaced", Guard, "电话 138 0013 8000 联系", []string{"mobile:138 0013 8000"}},
+		{"mobile hyphens", Guard, "电话138-0013-8000", []string{"mobile:138-0013-8000"}},
+		{"mobile +86", Guard, "call +86 138 0013 8000 now", []string{"mobile:+86 138 0013 8000"}},
+		{"mobile 0086 glued", Guard, "tel 008613800138000", []string{"mobile:008613800138000"}},
+		{"mobile full width", Guard, "电话１３９１２３４５６７８", []string{"mobile:１３９１２３４５６７８"}},
+		{"email qq", Guard, "邮箱 zhangsan123@qq.com 。", []string{"email:zhangsan123@qq.com"}},
+		{"email 163 upper", Guard, "mail: Test.User@163.COM", []string{"email:Test.User@163.COM"}},
+		{"email subdomain vip", Guard, "a.b@vip.qq.com", []string{"email:a.b@vip.qq.com"}},
+		{"bank card", Guard, "卡号6222021234567890128止", []string{"bank_card:6222021234567890128"}},
+		{"bank card grouped", Guard, "卡号 6222 0212 3456 7890 128 止", []string{"bank_card:6222 0212 3456 7890 128"}},
+		{"visa 16", Guard, "card 4111111111111111.", []string{"bank_card:4111111111111111"}},
+		{"card without keyword in output", Guard, `"title":"4111111111111111"`, nil},
+		{"card without keyword in free text", Eager, "转入4111111111111111。", []string{"bank_card:4111111111111111"}},
+		{"credit code digits then X and digit", Guard, "<dd>1211000010002300X7</dd>", nil},
+
+		// kept
+		{"credit code", Guard, "统一社会信用代码 91110108MA0000001D", nil},
+		{"credit code eager", Eager, "代码91110108MA0000001D", nil},
+		{"credit code digits", Guard, "代码12100000400000000W", nil},
+		{"credit code all digits luhn", Guard, "<dd>121100001000230004</dd>", nil},
+		{"credit code all digits eager", Eager, "代码121100001000230004。", nil},
+		{"document number", Guard, "国科金监处〔2021〕134号", nil},
+		{"grant number", Guard, "项目编号81971234，2022YFA1234500", nil},
+		{"date iso", Guard, "2023-03-20 至 2024-05-06", nil},
+		{"dates in a row", Guard, "2023-03-20 2024-05-06", nil},
+		{"institutional phone", Guard, "电话 010-68598000 或 0571-87654321", nil},
+		{"institutional phone +86", Guard, "+86 10 6859 8000", nil},
+		{"institutional email", Guard, "ethics@zju.edu.cn", nil},
+		{"not qq lookalike", Guard, "x@notqq.com", nil},
+		{"bank card luhn fails", Guard, "卡号6222021234567890127止", nil},
+		{"card inside longer run", Guard, "序列 62220212345678901280000", nil},
+		{"hex hash", Guard, "sha256 a3f5110101199003071234bc9", nil},
+		{"id bad date", Guard, "号码110101199013071234", nil},
+		{"id bad province", Guard, "号码990101199003071234", nil},
+		{"svg numbers", Guard, `<path d="M 138 13 L 80 0.5 138 0.2"/>`, nil},
+		{"counts", Guard, "共 12 家，13 人，800 项", nil},
+		{"timestamp ms", Guard, "1700000000000", nil},
+		{"float fraction", Guard, `{"ratio":0.6222021234567890128}`, nil},
+		{"float fraction mobile shape", Guard, `{"x":0.13800138000}`, nil},
+		{"float integer part", Guard, `{"x":6222021234567890128.25}`, nil},
+		{"dotted mobile", Guard, "电话138.0013.8000", []string{"mobile:138.0013.8000"}},
+
+		// eager mode for typed free text
+		{"eager letters touch", Eager, "ID110101199003071234号", []string{"id_number:110101199003071234"}},
+		{"eager mixed separators", Eager, "号 1101 01-1990.0307 12 34", []string{"id_number:1101 01-1990.0307 12 34"}},
+		{"eager x after space", Eager, "号 11010119900307002 X 止", []string{"id_number:11010119900307002 X"}},
+		{"eager mobile odd grouping", Eager, "电话1 3800 138 000", []string{"mobile:1 3800 138 000"}},
+		{"guard mobile odd grouping", Guard, "电话1 3800 138 000", nil},
+		{"eager keeps credit code", Eager, "代码91110108MA0000001D", nil},
+		{"eager keeps institutional phone", Eager, "电话010-68598000", nil},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			got := kinds(tc.mode, tc.in)
+			if strings.Join(got, "|") != strings.Join(tc.want, "|") {
+				t.Errorf("Find(%q) = %q, want %q", tc.in, got, tc.want)
+			}
+		})
+	}
+}
+
+func TestSet(t *testing.T) {
+	s := NewSet([]string{"张三丰", "张三", "李四", "Alice Smith", "ab", "欧阳明月"})
+	tests := []struct {
+		name, in string
+		want     []string
+	}{
+		{"longest wins", "会见张三丰和张三", []string{"张三丰", "张三"}},
+		{"none", "张某和李某", nil},
+		{"ascii", "by Alice Smith.", []string{"Alice Smith"}},
+		{"short pattern dropped", "ab ab", nil},
+		{"at end", "欧阳明月", []string{"欧阳明月"}},
+		{"adjacent", "李四张三", []string{"李四", "张三"}},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			var got []string
+			s.Find([]byte(tc.in), func(st, end, _ int) bool {
+				got = append(got, tc.in[st:end])
+				return true
+			})
+			if strings.Join(got, "|") != strings.Join(tc.want, "|") {
+				t.Errorf("Find(%q) = %q, want %q", tc.in, got, tc.want)
+			}
+		})
+	}
+}
+
+func TestSetAll(t *testing.T) {
+	s := NewSet([]string{"张三丰", "张三", "三丰山", "李四"})
+	in := "张三丰山李四"
+	var got []string
+	s.All([]byte(in), func(st, end, _ int) bool {
+		got = append(got, in[st:end])
+		return true
+	})
+	want := []string{"张三丰", "张三", "三丰山", "李四"}
+	if strings.Join(got, "|") != strings.Join(want, "|") {
+		t.Errorf("All(%q) = %q, want %q", in, got, want)
+	}
+}
+
+func FuzzFind(f *testing.F) {
+	f.Add([]byte("号码110101199003071234，电话+86 138 0013 8000，a@qq.com"))
+	f.Add([]byte("１３８\u200b００１３８０００ 6222 0212 3456 7890 128 x"))
+	f.Add([]byte("0.6222021234567890128 11010119900307002X"))
+	set := NewSet([]string{"张三丰", "欧阳明月", "AJ-2023-099"})
+	f.Fuzz(func(t *testing.T, b []byte) {
+		for _, mode := range []Mode{Guard, Eager} {
+			last := 0
+			NewDetector(mode, nil).Find(b, func(m Match) {
+				if m.Start < last || m.End <= m.Start || m.End > len(b) {
+					t.Fatalf("Find(%q) gave span [%d,%d) after %d", b, m.Start, m.End, last)
+				}
+				last = m.End
+			})
+		}
+		last := 0
+		set.Find(b, func(st, end, p int) bool {
+			if st < last || end > len(b) || string(b[st:end]) != set.Pattern(p) {
+				t.Fatalf("Set.Find(%q) gave [%d,%d) for %q", b, st, end, set.Pattern(p))
+			}
+			last = end
+			return true
+		})
+		decode(b)
+	})
+}

@@ -1,0 +1,494 @@
+// Package scan is the leak guard: the second line of defence after the
+// redactor. Dir reads every file under an output folder — HTML, JSON, CSV,
+// XML, XLSX and other zip archives (every entry, recursively), gzip
+// streams (search index fragments), any other text file, and every file
+// name and relative path — after undoing JSON \u escapes, HTML and XML
+// character references, URL percent-encoding, full-width digits and
+// zero-width characters, and reports:
+//
+//   - resident ID numbers: 18 digits (or 17 and X/x) or 15, with a
+//     province code and a valid birth date, checksum or not, written
+//     plainly or grouped with one kind of separator;
+//   - mobile numbers: 1[3-9] and nine digits, optionally after +86 or
+//     0086, plain or grouped as people write them (138 0013 8000,
+//     138-0013-8000, 1380013 8000);
+//   - e-mail addresses on personal mail domains (qq.com, 163.com, ...);
+//   - card numbers: 16 to 19 digits, Luhn-valid, grouped in fours, or
+//     plain after a keyword such as 卡号, 银行 or account;
+//   - every needle: a value the redactor removed or withheld.
+//
+// Kept, because they are public on purpose or look alike without being
+// personal: unified social credit codes (checksum-valid, even all
+// digits), decision numbers (国科金监处〔2021〕134号), grant numbers,
+// dates, decimals, institutional numbers (010-68598000), addresses on
+// other domains, digit runs glued to letters (hashes, fingerprints).
+//
+// A Finding names the file, the line and the kind, with an excerpt in
+// which every found value is masked: the report never repeats what it
+// found. An archive the guard cannot open is a finding too.
+//
+// The same detectors, in their Eager mode, are what package redact uses to
+// clean free text, so whatever the guard finds the redactor would have
+// removed.
+package scan
+
+import (
+	"archive/zip"
+	"bytes"
+	"compress/gzip"
+	"fmt"
+	"io"
+	"io/fs"
+	"os"
+	"path/filepath"
+	"regexp"
+	"runtime"
+	"sort"
+	"strings"
+	"sync"
+	"unicode/utf8"
+
+	"disclose/generator/fold"
+)
+
+// Options configures Dir.
+type Options struct {
+	// Needles are values the build removed: withheld records, redacted
+	// names and secrets, unknown columns. Needles that would match
+	// ordinary output are ignored (see UsefulNeedle).
+	Needles []string
+	// Workers is the number of files read at once; 0 means GOMAXPROCS.
+	Workers int
+	// PersonalMailDomains replaces the default list when not nil.
+	PersonalMailDomains []string
+}
+
+// Finding is one suspected leak.
+type Finding struct {
+	// Path is the file relative to the root, with "!entry" appended for
+	// each archive entry it sits in (site.zip!data/cases.csv).
+	Path string
+	// Line is the 1-based line in the (decoded) file; 0 means the file's
+	// name or path itself.
+	Line int
+	// Kind is one of the Kind constants.
+	Kind string
+	// Excerpt is the text around the finding with every found value
+	// replaced by ‹kind›.
+	Excerpt string
+}
+
+func (f Finding) String() string {
+	return fmt.Sprintf("%s:%d: %s: %s", f.Path, f.Line, f.Kind, f.Excerpt)
+}
+
+// Report is what Dir found.
+type Report struct {
+	Files    int   // files read, archive entries included
+	Bytes    int64 // bytes scanned after decompression
+	Needles  int   // needles in use after filtering
+	Findings []Finding
+	// Skipped lists binary files that were not read (images, fonts...).
+	Skipped []string
+}
+
+// Clean reports whether nothing was found.
+func (r *Report) Clean() bool { return len(r.Findings) == 0 }
+
+// maxEntry caps how much one archive entry or gzip stream may inflate to,
+// so a zip bomb in the output cannot exhaust memory.
+const maxEntry = 1 << 30
+
+// maxDepth bounds archives inside archives.
+const maxDepth = 4
+
+// binaryExt lists formats that hold no text the site could leak through.
+var binaryExt = map[string]bool{
+	".png": true, ".jpg": true, ".jpeg": true, ".gif": true, ".webp": true, ".avif": true,
+	".ico": true, ".woff": true, ".woff2": true, ".ttf": true, ".otf": true, ".eot": true,
+	".mp3": true, ".mp4": true, ".webm": true, ".wasm": true,
+}
+
+// Scanner holds the detectors and needles; it is safe for concurrent use.
+type Scanner struct {
+	det     *Detector
+	needles *Set
+}
+
+// New returns a Scanner for the options' needles and mail domains.
+func New(opts Options) *Scanner {
+	var keep []string
+	for _, n := range opts.Needles {
+		if s, ok := UsefulNeedle(n); ok {
+			keep = append(keep, s)
+		}
+	}
+	return &Scanner{det: NewDetector(Guard, opts.PersonalMailDomains), needles: NewSet(keep)}
+}
+
+// Needles returns how many needles the scanner looks for.
+func (s *Scanner) Needles() int { return s.needles.Len() }
+
+var dateLike = regexp.MustCompile(`^\d{4}([-./年]\d{1,2}([-./月]\d{1,2}日?)?|-?[HQ]\d|年)?$`)
+
+// stopNeedles are values so common in any register that finding them says
+// nothing.
+var stopNeedles = map[string]bool{
+	"暂无": true, "其他": true, "不详": true, "未知": true, "待定": true, "全国": true,
+	"同上": true, "见附件": true, "不适用": true, "National": true,
+}
+
+// UsefulNeedle folds a needle (width, zero-width characters, surrounding
+// space) and reports whether it is worth looking for. It is not when it
+// has fewer than two characters; when it is plain ASCII shorter than six
+// bytes (codes, short words, small numbers); when it is a date or period
+// (dates recur across records); when it is a placeholder word such as 暂无;
+// when it holds the redaction placeholder or is a masked name (ends in 某);
+// or when it is shorter than MinPatternLen bytes, the matcher's anchor.
+func UsefulNeedle(n string) (string, bool) {
+	s := strings.TrimSpace(fold.Width(n))
+	if utf8.RuneCountInString(s) < 2 || len(s) < MinPatternLen {
+		return s, false
+	}
+	ascii := true
+	for i := 0; i < len(s); i++ {
+		if s[i] >= 0x80 {
+			ascii = false
+			break
+		}
+	}
+	if ascii && len(s) < 6 {
+		return s, false
+	}
+	if dateLike.MatchString(s) || stopNeedles[s] {
+		return s, false
+	}
+	if strings.Contains(s, "已隐去") || strings.HasSuffix(s, "某") {
+		return s, false
+	}
+	return s, true
+}
+
+// Dir scans every file under root.
+func Dir(root string, opts Options) (*Report, error) {
+	return New(opts).Dir(root, opts.Workers)
+}
+
+// Dir scans every file under root with the given number of workers.
+func (s *Scanner) Dir(root string, workers int) (*Report, error) {
+	if workers <= 0 {
+		workers = runtime.GOMAXPROCS(0)
+	}
+	rep := &Report{Needles: s.needles.Len()}
+	var paths []string
+	err := filepath.WalkDir(root, func(p string, d fs.DirEntry, err error) error {
+		if err != nil {
+			return err
+		}
+		rel, rerr := filepath.Rel(root, p)
+		if rerr != nil {
+			return rerr
+		}
+		rel = filepath.ToSlash(rel)
+		if rel != "." {
+			// names are scanned whatever the entry is
+			rep.Findings = append(rep.Findings, s.scanName(rel)...)
+		}
+		if d.Type().IsRegular() {
+			paths = append(paths, p)
+		}
+		return nil
+	})
+	if err != nil {
+		return nil, fmt.Errorf("scan %s: %w", root, err)
+	}
+	var (
+		mu       sync.Mutex
+		firstErr error
+		wg       sync.WaitGroup
+		next     = make(chan string)
+	)
+	for w := 0; w < workers; w++ {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			var local Report
+			var buf []byte
+			for p := range next {
+				data, err := readInto(p, buf)
+				buf = data[:0]
+				if err != nil {
+					mu.Lock()
+					if firstErr == nil {
+						firstErr = fmt.Errorf("scan: %w", err)
+					}
+					mu.Unlock()
+					continue
+				}
+				rel, _ := filepath.Rel(root, p)
+				s.scanBlob(filepath.ToSlash(rel), data, 0, &local)
+			}
+			mu.Lock()
+			rep.Files += local.Files
+			rep.Bytes += local.Bytes
+			rep.Findings = append(rep.Findings, local.Findings...)
+			rep.Skipped = append(rep.Skipped, local.Skipped...)
+			mu.Unlock()
+		}()
+	}
+	for _, p := range paths {
+		next <- p
+	}
+	close(next)
+	wg.Wait()
+	if firstErr != nil {
+		return nil, firstErr
+	}
+	sortFindings(rep.Findings)
+	sort.Strings(rep.Skipped)
+	return rep, nil
+}
+
+// readInto reads a file into buf, growing it as needed, so that a worker
+// reuses one buffer for thousands of pages.
+func readInto(path string, buf []byte) ([]byte, error) {
+	f, err := os.Open(path)
+	if err != nil {
+		return buf, err
+	}
+	defer f.Close()
+	fi, err := f.Stat()
+	if err != nil {
+		return buf, err
+	}
+	size := int(fi.Size())
+	if cap(buf) < size+1 {
+		buf = make([]byte, 0, size+size/4+512)
+	}
+	buf = buf[:0]
+	for {
+		n, err := f.Read(buf[len(buf):cap(buf)])
+		buf = buf[:len(buf)+n]
+		if err == io.EOF {
+			return buf, nil
+		}
+		if err != nil {
+			return buf, err
+		}
+		if len(buf) == cap(buf) {
+			buf = append(buf, 0)[:len(buf)]
+		}
+	}
+}
+
+func sortFindings(fs []Finding) {
+	sort.Slice(fs, func(i, j int) bool {
+		a, b := fs[i], fs[j]
+		if a.Path != b.Path {
+			return a.Path < b.Path
+		}
+		if a.Line != b.Line {
+			return a.Line < b.Line
+		}
+		if a.Kind != b.Kind {
+			return a.Kind < b.Kind
+		}
+		return a.Excerpt < b.Excerpt
+	})
+}
+
+// Bytes scans one file's content as if it were at path, and returns the
+// findings sorted; archives and gzip streams are opened.
+func (s *Scanner) Bytes(path string, data []byte) []Finding {
+	var r Report
+	s.scanBlob(path, data, 0, &r)
+	sortFindings(r.Findings)
+	return r.Findings
+}
+
+func (s *Scanner) scanName(rel string) []Finding {
+	b := []byte(rel)
+	ms := s.matches(b)
+	out := make([]Finding, 0, len(ms))
+	for _, m := range ms {
+		out = append(out, Finding{Path: maskedPath(b, ms), Line: 0, Kind: m.Kind, Excerpt: excerpt(b, m, ms)})
+	}
+	return out
+}
+
+// maskedPath is a path with its findings masked, so that the report can
+// name the file without repeating the value.
+func maskedPath(b []byte, ms []Match) string {
+	var out []byte
+	last := 0
+	for _, m := range ms {
+		if m.Start < last {
+			continue
+		}
+		out = append(out, b[last:m.Start]...)
+		out = append(out, "‹"+m.Kind+"›"...)
+		last = m.End
+	}
+	return string(append(out, b[last:]...))
+}
+
+func (s *Scanner) scanBlob(path string, data []byte, depth int, r *Report) {
+	r.Files++
+	switch {
+	case len(data) >= 4 && string(data[:4]) == "PK\x03\x04":
+		// an archive the guard cannot open is a failure, not a pass
+		if depth >= maxDepth {
+			r.Findings = append(r.Findings, Finding{Path: path, Kind: KindUnreadable, Excerpt: "archive nested too deep"})
+			return
+		}
+		if !s.scanZip(path, data, depth, r) {
+			r.Findings = append(r.Findings, Finding{Path: path, Kind: KindUnreadable, Excerpt: "not a readable zip archive"})
+		}
+		return
+	case len(data) >= 2 && data[0] == 0x1f && data[1] == 0x8b:
+		if depth < maxDepth {
+			if zr, err := gzip.NewReader(bytes.NewReader(data)); err == nil {
+				if inner, err := io.ReadAll(io.LimitReader(zr, maxEntry)); err == nil {
+					s.scanBlob(path+"!gunzip", inner, depth+1, r)
+					r.Files--
+					return
+				}
+			}
+		}
+		r.Findings = append(r.Findings, Finding{Path: path, Kind: KindUnreadable, Excerpt: "gzip stream the guard cannot read"})
+		return
+	}
+	if binaryExt[strings.ToLower(filepath.Ext(path))] || isBinary(data) {
+		r.Skipped = append(r.Skipped, path)
+		return
+	}
+	r.Bytes += int64(len(data))
+	text := decode(data)
+	ms := s.matches(text)
+	if len(ms) == 0 {
+		return
+	}
+	line, at := 1, 0
+	for _, m := range ms {
+		line += bytes.Count(text[at:m.Start], []byte{'\n'})
+		at = m.Start
+		r.Findings = append(r.Findings, Finding{Path: path, Line: line, Kind: m.Kind, Excerpt: excerpt(text, m, ms)})
+	}
+}
+
+// scanZip scans every entry of a zip archive; false when data is not one.
+func (s *Scanner) scanZip(path string, data []byte, depth int, r *Report) bool {
+	zr, err := zip.NewReader(bytes.NewReader(data), int64(len(data)))
+	if err != nil {
+		return false
+	}
+	for _, f := range zr.File {
+		name := path + "!" + f.Name
+		r.Findings = append(r.Findings, s.scanName(name)...)
+		if f.FileInfo().IsDir() {
+			continue
+		}
+		rc, err := f.Open()
+		if err != nil {
+			r.Findings = append(r.Findings, Finding{Path: name, Kind: KindUnreadable, Excerpt: err.Error()})
+			continue
+		}
+		inner, err := io.ReadAll(io.LimitReader(rc, maxEntry))
+		rc.Close()
+		if err != nil {
+			r.Findings = append(r.Findings, Finding{Path: name, Kind: KindUnreadable, Excerpt: err.Error()})
+			continue
+		}
+		s.scanBlob(name, inner, depth+1, r)
+	}
+	return true
+}
+
+// isBinary sniffs for NUL bytes, which text formats never contain.
+func isBinary(data []byte) bool {
+	head := data
+	if len(head) > 8000 {
+		head = head[:8000]
+	}
+	return bytes.IndexByte(head, 0) >= 0
+}
+
+// matches returns the pattern and needle matches in text, by offset; a
+// needle that covers exactly a pattern match is reported once.
+func (s *Scanner) matches(text []byte) []Match {
+	var ms []Match
+	s.det.Find(text, func(m Match) { ms = append(ms, m) })
+	np := len(ms)
+	s.needles.Find(text, func(st, end, _ int) bool {
+		for _, m := range ms[:np] {
+			if m.Start == st && m.End == end {
+				return true
+			}
+		}
+		ms = append(ms, Match{st, end, KindNeedle})
+		return true
+	})
+	if np < len(ms) && np > 0 {
+		sort.SliceStable(ms, func(i, j int) bool { return ms[i].Start < ms[j].Start })
+	}
+	return ms
+}
+
+// excerptContext is how many bytes of context an excerpt shows each side.
+const excerptContext = 30
+
+// excerpt shows the text around m with m and every other match in the
+// window masked, on one line.
+func excerpt(text []byte, m Match, all []Match) string {
+	lo := max(m.Start-excerptContext, 0)
+	hi := min(m.End+excerptContext, len(text))
+	for lo > 0 && !utf8.RuneStart(text[lo]) {
+		lo--
+	}
+	for hi < len(text) && !utf8.RuneStart(text[hi]) {
+		hi++
+	}
+	// never start or end inside another match
+	for _, o := range all {
+		if o.Start < lo && o.End > lo {
+			lo = o.Start
+		}
+		if o.Start < hi && o.End > hi {
+			hi = o.End
+		}
+	}
+	var b strings.Builder
+	if lo > 0 {
+		b.WriteString("…")
+	}
+	at := lo
+	for _, o := range all {
+		if o.End <= at || o.Start >= hi {
+			continue
+		}
+		if o.Start > at {
+			writeLine(&b, text[at:o.Start])
+		}
+		b.WriteString("‹" + o.Kind + "›")
+		at = max(at, o.End)
+	}
+	if at < hi {
+		writeLine(&b, text[at:hi])
+	}
+	if hi < len(text) {
+		b.WriteString("…")
+	}
+	return b.String()
+}
+
+func writeLine(b *strings.Builder, p []byte) {
+	for _, r := range string(p) {
+		if r == '\n' || r == '\r' || r == '\t' {
+			r = ' '
+		}
+		if r == utf8.RuneError {
+			continue
+		}
+		b.WriteRune(r)
+	}
+}

@@ -1,0 +1,216 @@
+package scan
+
+import (
+	"archive/zip"
+	"bytes"
+	"compress/gzip"
+	"fmt"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"github.com/xuri/excelize/v2"
+)
+
+// jsonEscape writes every character of s as a \uXXXX escape, the way a
+// JSON encoder may.
+func jsonEscape(s string) string {
+	var b strings.Builder
+	for _, r := range s {
+		fmt.Fprintf(&b, `\u%04x`, r)
+	}
+	return b.String()
+}
+
+func writeFile(t *testing.T, dir, name string, data []byte) {
+	t.Helper()
+	p := filepath.Join(dir, filepath.FromSlash(name))
+	if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(p, data, 0o644); err != nil {
+		t.Fatal(err)
+	}
+}
+
+func xlsx(t *testing.T, rows [][]any) []byte {
+	t.Helper()
+	f := excelize.NewFile()
+	defer f.Close()
+	for i, row := range rows {
+		cell, _ := excelize.CoordinatesToCellName(1, i+1)
+		if err := f.SetSheetRow("Sheet1", cell, &row); err != nil {
+			t.Fatal(err)
+		}
+	}
+	buf, err := f.WriteToBuffer()
+	if err != nil {
+		t.Fatal(err)
+	}
+	return buf.Bytes()
+}
+
+func zipOf(t *testing.T, files map[string][]byte) []byte {
+	t.Helper()
+	var buf bytes.Buffer
+	w := zip.NewWriter(&buf)
+	for name, data := range files {
+		fw, err := w.Create(name)
+		if err != nil {
+			t.Fatal(err)
+		}
+		fw.Write(data)
+	}
+	if err := w.Close(); err != nil {
+		t.Fatal(err)
+	}
+	return buf.Bytes()
+}
+
+func gz(data []byte) []byte {
+	var buf bytes.Buffer
+	w := gzip.NewWriter(&buf)
+	w.Write(data)
+	w.Close()
+	return buf.Bytes()
+}
+
+// cleanSite is realistic public output that must pass: credit codes,
+// decision numbers, grant numbers, dates, institutional contacts, masked
+// names, placeholders, hashes and chart coordinates.
+func cleanSite(t *testing.T, dir string) {
+	writeFile(t, dir, "index.html", []byte(`<!doctype html><html lang="zh-CN"><head>
+<link rel="stylesheet" href="/css/main.3fa9c1d2e4b5a6978812345678901234.css" integrity="sha256-q1w2e3r4t5y6u7i8o9p0">
+</head><body><h1>科技伦理违规案件</h1>
+<p>涉事单位：某某大学（统一社会信用代码 91110108MA0000001D，12100000400000000W）</p>
+<p>处理决定文号：国科金监处〔2021〕134号；项目编号 81971234、2022YFA1234500。</p>
+<p>涉事人员：张某、欧阳某、人员-3fa9c1d2。违规事实：〔已隐去〕未经审查开展试验。</p>
+<p>结案日期 2023-03-20 2024-05-06，立案 2022年1月5日。</p>
+<p>联系电话：010-68598000、0571-87654321、+86 10 6859 8000，邮箱 ethics@zju.edu.cn</p>
+<svg viewBox="0 0 400 200"><path d="M 10 190 L 138 13 L 80 0.5 138 0.2 L 3800 138"/>
+<rect x="12" y="30" width="8" height="100"/><text x="13" y="80">13</text></svg>
+</body></html>`))
+	writeFile(t, dir, "data/cases.json", []byte(`[{"id":"AJ-2024-001","unit":"某某大学","credit_code":"91110108MA0000001D","closed_on":"2023-03-20","persons":["张某"],"count":1234567,"ratio":0.1234567890123}]`))
+	writeFile(t, dir, "data/cases.csv", []byte("id,unit,credit_code,document_no,closed_on\nAJ-2024-001,某某大学,91110108MA0000001D,国科金监处〔2021〕134号,2023-03-20\n"))
+	writeFile(t, dir, "SHA256SUMS", []byte("e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855  data/cases.csv\n"))
+	writeFile(t, dir, "data/cases.xlsx", xlsx(t, [][]any{{"id", "unit", "closed_on"}, {"AJ-2024-001", "某某大学", "2023-03-20"}}))
+	writeFile(t, dir, "images/logo.png", []byte("\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR13800138000"))
+}
+
+var needles = []string{"张三丰", "欧阳明月", "AJ-2023-099", "李", "2024-01-05", "其他", "Li Na"}
+
+func TestDirClean(t *testing.T) {
+	dir := t.TempDir()
+	cleanSite(t, dir)
+	rep, err := Dir(dir, Options{Needles: needles, Workers: 2})
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, f := range rep.Findings {
+		t.Errorf("finding in clean output: %s", f)
+	}
+	if rep.Files != 7+1 { // the xlsx counts itself and its entries
+		t.Logf("files read: %d", rep.Files)
+	}
+	if len(rep.Skipped) != 1 || rep.Skipped[0] != "images/logo.png" {
+		t.Errorf("Skipped = %q, want [images/logo.png]", rep.Skipped)
+	}
+	if rep.Needles != 3 {
+		t.Errorf("Needles = %d, want 3 (张三丰, 欧阳明月, AJ-2023-099)", rep.Needles)
+	}
+}
+
+func TestDirFindsLeaks(t *testing.T) {
+	id := fakeID("19900307", "123")
+	id2 := fakeID("19851111", "045")
+	dir := t.TempDir()
+	cleanSite(t, dir)
+	writeFile(t, dir, "cases/aj-1/index.html", []byte("<html><body>\n<p title=\"&#49;&#51;&#56;&#48;&#48;&#49;&#51;&#56;&#48;&#48;&#48;\">联系</p>\n<p>负责人 张三丰</p>\n<p>号码 "+id[:6]+" "+id[6:14]+" "+id[14:]+"</p></body></html>"))
+	writeFile(t, dir, "data/records.json", []byte(`{"facts":"`+jsonEscape(id)+`","lead":"`+jsonEscape("欧阳明月")+`"}`))
+	writeFile(t, dir, "data/leak.csv", []byte("id,phone\nAJ-2023-099,138-0013-8000\n"))
+	writeFile(t, dir, "data/leak.xlsx", xlsx(t, [][]any{{"id", "lead"}, {"X-1", "张三丰"}, {"X-2", id2}}))
+	writeFile(t, dir, "downloads/all.zip", zipOf(t, map[string][]byte{"inner/cases.csv": []byte("mail\nzs123@qq.com\n")}))
+	writeFile(t, dir, "pagefind/fragment.pf_fragment", gz([]byte(`{"content":"电话 13912345678"}`)))
+	writeFile(t, dir, "people/张三丰.html", []byte("ok"))
+	writeFile(t, dir, "downloads/broken.zip", []byte("PK\x03\x04 not really a zip"))
+
+	rep, err := Dir(dir, Options{Needles: needles, Workers: 2})
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := []struct{ path, kind string }{
+		{"cases/aj-1/index.html", KindMobile},
+		{"cases/aj-1/index.html", KindNeedle},
+		{"cases/aj-1/index.html", KindIDNumber},
+		{"data/records.json", KindIDNumber},
+		{"data/records.json", KindNeedle},
+		{"data/leak.csv", KindNeedle},
+		{"data/leak.csv", KindMobile},
+		{"data/leak.xlsx!xl/sharedStrings.xml", KindNeedle},
+		{"data/leak.xlsx!xl/sharedStrings.xml", KindIDNumber},
+		{"downloads/all.zip!inner/cases.csv", KindEmail},
+		{"pagefind/fragment.pf_fragment!gunzip", KindMobile},
+		{"people/‹removed›.html", KindNeedle},
+		{"downloads/broken.zip", KindUnreadable},
+	}
+	for _, w := range want {
+		found := false
+		for _, f := range rep.Findings {
+			if f.Path == w.path && f.Kind == w.kind {
+				found = true
+			}
+		}
+		if !found {
+			t.Errorf("no %s finding in %s; findings:\n%s", w.kind, w.path, dump(rep.Findings))
+		}
+	}
+	for _, f := range rep.Findings {
+		text := f.Path + " " + f.Excerpt
+		for _, secret := range []string{id, id[6:14], id2, "13800138000", "0013-8000", "13912345678", "zs123@qq.com", "张三丰", "欧阳明月", "AJ-2023-099"} {
+			if strings.Contains(text, secret) {
+				t.Errorf("finding %s repeats %q", f, secret)
+			}
+		}
+	}
+	t.Logf("findings:\n%s", dump(rep.Findings))
+	// line numbers point at the planted line
+	for _, f := range rep.Findings {
+		if f.Path == "cases/aj-1/index.html" && f.Kind == KindIDNumber && f.Line != 4 {
+			t.Errorf("ID number in cases/aj-1/index.html at line %d, want 4", f.Line)
+		}
+	}
+}
+
+func dump(fs []Finding) string {
+	var b strings.Builder
+	for _, f := range fs {
+		b.WriteString("  " + f.String() + "\n")
+	}
+	return b.String()
+}
+
+func TestUsefulNeedle(t *testing.T) {
+	tests := []struct {
+		in   string
+		want bool
+	}{
+		{"张三", true},
+		{"李", false},
+		{"AJ-2023-099", true},
+		{"abc12", false},
+		{"2024-01-05", false},
+		{"2024年", false},
+		{"其他", false},
+		{"张某", false},
+		{"〔已隐去〕", false},
+		{"１１０１０１１９９００３０７１２３４", true},
+		{"  Li Na ", false},
+		{"Alice Wong", true},
+	}
+	for _, tc := range tests {
+		if _, got := UsefulNeedle(tc.in); got != tc.want {
+			t.Errorf("UsefulNeedle(%q) = %v, want %v", tc.in, got, tc.want)
+		}
+	}
+}

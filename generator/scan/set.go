@@ -1,0 +1,251 @@
+package scan
+
+import (
+	"bytes"
+	"encoding/binary"
+	"sort"
+	"strings"
+	"unsafe"
+)
+
+// keyLen is the length of the anchor every pattern of a Set starts with.
+// Six bytes hold two Chinese characters, the shortest name worth finding.
+const keyLen = 6
+
+// MinPatternLen is the shortest pattern, in bytes, that a Set accepts;
+// shorter ones are left out by NewSet.
+const MinPatternLen = keyLen
+
+// Set finds many literal byte strings at once. Each pattern is anchored on
+// its first six bytes: a 128 Ki-bit filter on a hash of the first three
+// bytes (one Chinese character; it fits in the first-level cache) rules
+// out most positions, an open-addressing table on the six-byte anchor
+// picks the patterns that start with it, and a binary-search walk over the
+// sorted patterns finds the longest one that matches. The cost per byte
+// does not grow with the number of patterns, and memory is the patterns
+// themselves plus a small index; it suits hundreds of thousands of names
+// and record texts.
+type Set struct {
+	pats   []string
+	first  []uint64 // filter bits, by hash3
+	keys   []uint64 // anchor+1 per slot; 0 is empty
+	ranges [][2]int32
+	shift  uint
+	// parent is the longest other pattern that is a prefix of each
+	// pattern, or -1.
+	parent []int32
+}
+
+const filterBits = 17
+
+func hash3(b0, b1, b2 byte) uint32 {
+	return (uint32(b0)<<16 | uint32(b1)<<8 | uint32(b2)) * 0x9E3779B1 >> (32 - filterBits)
+}
+
+// NewSet builds a Set; patterns shorter than MinPatternLen bytes and
+// duplicates are dropped.
+func NewSet(patterns []string) *Set {
+	s := &Set{first: make([]uint64, 1<<filterBits/64)}
+	for _, p := range patterns {
+		if len(p) >= keyLen {
+			s.pats = append(s.pats, p)
+		}
+	}
+	sort.Strings(s.pats)
+	out := s.pats[:0]
+	for i, p := range s.pats {
+		if i == 0 || p != s.pats[i-1] {
+			out = append(out, p)
+		}
+	}
+	s.pats = out
+	s.parent = make([]int32, len(s.pats))
+	var stack []int32
+	for i, p := range s.pats {
+		for len(stack) > 0 && !strings.HasPrefix(p, s.pats[stack[len(stack)-1]]) {
+			stack = stack[:len(stack)-1]
+		}
+		s.parent[i] = -1
+		if len(stack) > 0 {
+			s.parent[i] = stack[len(stack)-1]
+		}
+		stack = append(stack, int32(i))
+	}
+	type grp struct {
+		key    uint64
+		lo, hi int32
+	}
+	var groups []grp
+	for i := 0; i < len(s.pats); {
+		k := anchor(s.pats[i])
+		j := i + 1
+		for j < len(s.pats) && anchor(s.pats[j]) == k {
+			j++
+		}
+		groups = append(groups, grp{k, int32(i), int32(j)})
+		h := hash3(s.pats[i][0], s.pats[i][1], s.pats[i][2])
+		s.first[h/64] |= 1 << (h % 64)
+		i = j
+	}
+	size := 1
+	for size < 2*len(groups) {
+		size <<= 1
+	}
+	s.shift = 64
+	for x := size; x > 1; x >>= 1 {
+		s.shift--
+	}
+	s.keys = make([]uint64, size)
+	s.ranges = make([][2]int32, size)
+	for _, g := range groups {
+		slot := s.slot(g.key)
+		for s.keys[slot] != 0 {
+			slot = (slot + 1) & (len(s.keys) - 1)
+		}
+		s.keys[slot] = g.key + 1
+		s.ranges[slot] = [2]int32{g.lo, g.hi}
+	}
+	return s
+}
+
+func (s *Set) slot(key uint64) int {
+	if s.shift >= 64 {
+		return 0
+	}
+	return int((key * 0x9E3779B97F4A7C15) >> s.shift)
+}
+
+// lookup returns the range of patterns with the given anchor.
+func (s *Set) lookup(key uint64) (int, int, bool) {
+	mask := len(s.keys) - 1
+	for slot := s.slot(key); ; slot = (slot + 1) & mask {
+		k := s.keys[slot]
+		if k == 0 {
+			return 0, 0, false
+		}
+		if k == key+1 {
+			r := s.ranges[slot]
+			return int(r[0]), int(r[1]), true
+		}
+	}
+}
+
+// Len returns the number of patterns in the set.
+func (s *Set) Len() int { return len(s.pats) }
+
+// Pattern returns pattern i as NewSet sorted them.
+func (s *Set) Pattern(i int) string { return s.pats[i] }
+
+func anchor(p string) uint64 {
+	var k uint64
+	for i := 0; i < keyLen; i++ {
+		k = k<<8 | uint64(p[i])
+	}
+	return k
+}
+
+// Find calls fn for the longest pattern that starts at each position, left
+// to right, without overlaps. fn gets the span and the pattern's index and
+// returns false to stop.
+func (s *Set) Find(b []byte, fn func(start, end, pat int) bool) {
+	if len(s.pats) == 0 {
+		return
+	}
+	n := len(b)
+	first := s.first
+	for i := 0; i+keyLen <= n; i++ {
+		h := hash3(b[i], b[i+1], b[i+2])
+		if first[h/64]&(1<<(h%64)) == 0 {
+			continue
+		}
+		lo, hi, ok := s.lookup(anchor6(b[i:]))
+		if !ok {
+			continue
+		}
+		if p := s.longest(b[i:], lo, hi); p >= 0 {
+			if !fn(i, i+len(s.pats[p]), p) {
+				return
+			}
+			i += len(s.pats[p]) - 1
+		}
+	}
+}
+
+// All calls fn for every occurrence of every pattern, overlapping ones
+// included, in order of start (longest first at one start). fn returns
+// false to stop.
+func (s *Set) All(b []byte, fn func(start, end, pat int) bool) {
+	if len(s.pats) == 0 {
+		return
+	}
+	n := len(b)
+	for i := 0; i+keyLen <= n; i++ {
+		h := hash3(b[i], b[i+1], b[i+2])
+		if s.first[h/64]&(1<<(h%64)) == 0 {
+			continue
+		}
+		lo, hi, ok := s.lookup(anchor6(b[i:]))
+		if !ok {
+			continue
+		}
+		for p := s.longest(b[i:], lo, hi); p >= 0; p = int(s.parent[p]) {
+			if !fn(i, i+len(s.pats[p]), p) {
+				return
+			}
+		}
+	}
+}
+
+func anchor6(b []byte) uint64 {
+	if len(b) >= 8 {
+		return binary.BigEndian.Uint64(b) >> 16
+	}
+	var k uint64
+	for j := 0; j < keyLen; j++ {
+		k = k<<8 | uint64(b[j])
+	}
+	return k
+}
+
+// longest returns the index of the longest pattern in pats[lo:hi] (which
+// all share the anchor) that is a prefix of t, or -1. Every pattern that is
+// a prefix of t sorts at or before the last pattern p ≤ t and is a prefix
+// of p, so it is found on p's chain of prefix patterns within the common
+// prefix of p and t.
+func (s *Set) longest(t []byte, lo, hi int) int {
+	// last pattern ≤ t
+	i, j := lo, hi
+	for i < j {
+		m := int(uint(i+j) >> 1)
+		if compare(s.pats[m], t) <= 0 {
+			i = m + 1
+		} else {
+			j = m
+		}
+	}
+	p := i - 1
+	if p < lo {
+		return -1
+	}
+	l := lcp(s.pats[p], t)
+	for p >= 0 && len(s.pats[p]) > l {
+		p = int(s.parent[p])
+	}
+	return p
+}
+
+// compare orders a pattern against text the way sorted strings are
+// ordered. It views the pattern's bytes in place (read only) so that the
+// runtime's vectorised comparison does the work.
+func compare(p string, t []byte) int {
+	return bytes.Compare(unsafe.Slice(unsafe.StringData(p), len(p)), t[:min(len(t), len(p)+1)])
+}
+
+func lcp(p string, t []byte) int {
+	n := min(len(p), len(t))
+	k := 0
+	for k < n && p[k] == t[k] {
+		k++
+	}
+	return k
+}

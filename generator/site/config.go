@@ -1,0 +1,104 @@
+package site
+
+import (
+	"bytes"
+	"encoding/json"
+	"fmt"
+	"os"
+	"path/filepath"
+	"strings"
+)
+
+// hugoConfig writes hugo.toml. The theme and the hand-written content are
+// used in place through absolute paths (themesDir and content mounts), so
+// nothing is copied and an edit to them shows up on the next build. The
+// hand-written content lives in ContentDir/zh and ContentDir/en with the
+// same relative paths; Hugo pairs equal paths as translations.
+func hugoConfig(in Input) []byte {
+	c := in.Config
+	var b bytes.Buffer
+	kv := func(k string, v any) { fmt.Fprintf(&b, "%s = %s\n", k, tomlValue(v)) }
+	kv("baseURL", baseURL(c.BaseURL))
+	kv("defaultContentLanguage", langs[0])
+	kv("defaultContentLanguageInSubdir", false)
+	kv("themesDir", c.ThemesDir)
+	kv("theme", "disclose")
+	kv("enableRobotsTXT", true)
+	// Sitemaps are written by the generator in chunks (see sitemap.go);
+	// taxonomies are not used.
+	kv("disableKinds", []string{"taxonomy", "term", "sitemap"})
+	kv("enableGitInfo", false)
+	kv("disableHugoGeneratorInject", true)
+	// The Chinese home is the root; no /zh/ redirect page.
+	kv("disableDefaultLanguageRedirect", true)
+	b.WriteString("\n[pagination]\n")
+	kv("pagerSize", pagerSize)
+	b.WriteString("\n[services.rss]\n")
+	kv("limit", 50)
+	b.WriteString("\n[outputs]\n")
+	kv("home", []string{"html", "sitemappages"})
+	kv("section", []string{"html", "rss"})
+	kv("page", []string{"html"})
+	b.WriteString("\n[outputFormats.sitemappages]\n")
+	kv("mediaType", "application/xml")
+	kv("baseName", "sitemap-pages")
+	kv("rel", "sitemap")
+	kv("noUgly", true)
+	b.WriteString("\n[params]\n")
+	kv("asOf", in.AsOf)
+	kv("contactEmail", c.ContactEmail)
+	kv("license", c.License)
+	for i, lang := range langs {
+		fmt.Fprintf(&b, "\n[languages.%s]\n", lang)
+		kv("weight", i+1)
+		kv("locale", pick(lang, "zh-CN", "en"))
+		kv("label", pick(lang, "中文", "English"))
+		kv("title", pick(lang, c.TitleZh, c.TitleEn))
+		fmt.Fprintf(&b, "[languages.%s.params]\n", lang)
+		kv("publisher", pick(lang, c.PublisherZh, c.PublisherEn))
+	}
+	// Defining any content mount replaces the default one, so the working
+	// directory's own content (adapters, list pages) is mounted first.
+	b.WriteString("\n[[module.mounts]]\n")
+	kv("source", "content")
+	kv("target", "content")
+	if c.ContentDir != "" {
+		for _, lang := range langs {
+			dir := filepath.Join(c.ContentDir, lang)
+			if st, err := os.Stat(dir); err != nil || !st.IsDir() {
+				continue
+			}
+			b.WriteString("\n[[module.mounts]]\n")
+			kv("source", dir)
+			kv("target", "content")
+			b.WriteString("[module.mounts.sites.matrix]\n")
+			kv("languages", []string{lang})
+		}
+	}
+	return b.Bytes()
+}
+
+func baseURL(u string) string {
+	if u == "" {
+		return "/"
+	}
+	return strings.TrimSuffix(u, "/") + "/"
+}
+
+// tomlValue writes a string, bool, int or string list as TOML. JSON
+// string escapes are valid TOML basic-string escapes.
+func tomlValue(v any) string {
+	switch v := v.(type) {
+	case string:
+		b, _ := json.Marshal(v)
+		return string(b)
+	case []string:
+		parts := make([]string, len(v))
+		for i, s := range v {
+			parts[i] = tomlValue(s)
+		}
+		return "[" + strings.Join(parts, ", ") + "]"
+	default:
+		return fmt.Sprint(v)
+	}
+}

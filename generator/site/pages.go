@@ -1,0 +1,547 @@
+package site
+
+import (
+	"bytes"
+	"encoding/json"
+	"fmt"
+	"sort"
+	"strconv"
+	"strings"
+	"text/template"
+	"time"
+	"unicode"
+
+	"disclose/generator/redact"
+	"disclose/generator/schema"
+)
+
+// recordPage is one entry of the JSON a content adapter reads: one record
+// in one language. Hugo lower-cases parameter keys, so every key is lower
+// case here too.
+type recordPage struct {
+	Path   string       `json:"path"`
+	Title  string       `json:"title"`
+	Weight int          `json:"weight"`
+	Params recordParams `json:"params"`
+}
+
+type recordParams struct {
+	Record  bool   `json:"record"`
+	Dataset string `json:"dataset"`
+	Item    string `json:"item"`
+	ID      string `json:"id"`
+	// Cells of the list table.
+	Region string `json:"region,omitempty"`
+	Date   string `json:"date,omitempty"`
+	Kind   string `json:"kind,omitempty"`
+	// TitleLang is set when the title is not in the page language.
+	TitleLang string `json:"title_lang,omitempty"`
+	// PubDate is the RSS date (RFC 1123 with numeric zone).
+	PubDate string    `json:"pubdate,omitempty"`
+	Fields  []field   `json:"fields"`
+	Related []related `json:"related,omitempty"`
+}
+
+// field is one public field, ready to print: exactly one of Text, Items,
+// Paras is set; Href makes Text a link.
+type field struct {
+	Key   string   `json:"key"`
+	Label string   `json:"label"`
+	Text  string   `json:"text,omitempty"`
+	Href  string   `json:"href,omitempty"`
+	Items []string `json:"items,omitempty"`
+	Paras []string `json:"paras,omitempty"`
+	// Lang marks text that is not in the page language.
+	Lang string `json:"lang,omitempty"`
+}
+
+// related is a list of links to other records; Kind names the relation
+// for the theme's i18n ("reviewed", "cases").
+type related struct {
+	Kind  string `json:"kind"`
+	Count string `json:"count"`
+	// Shown is set when only the newest relatedLimit links are listed.
+	Shown string `json:"shown,omitempty"`
+	Links []link `json:"links"`
+}
+
+// relatedLimit caps the links listed under a record: a committee may have
+// reviewed thousands of activities, and its page must stay small.
+const relatedLimit = 100
+
+func (idx *index) related(kind string, recs []*redact.Record, lang string) related {
+	rel := related{Kind: kind, Count: formatInt(int64(len(recs)))}
+	if len(recs) > relatedLimit {
+		recs = recs[:relatedLimit]
+		rel.Shown = formatInt(relatedLimit)
+	}
+	rel.Links = idx.links(recs, lang)
+	return rel
+}
+
+type link struct {
+	Href  string `json:"href"`
+	Text  string `json:"text"`
+	Date  string `json:"date,omitempty"`
+	Lang  string `json:"lang,omitempty"`
+	Label string `json:"label,omitempty"`
+}
+
+// hidden fields are publication bookkeeping, not content.
+var hidden = map[string]bool{"publish": true}
+
+func recordsJSON(idx *index, ds *schema.Dataset, lang string) ([]byte, error) {
+	recs := idx.sorted[ds.Name]
+	pages := make([]recordPage, 0, len(recs))
+	for i, r := range recs {
+		pages = append(pages, idx.recordPage(r, lang, i+1))
+	}
+	return marshal(pages)
+}
+
+func (idx *index) recordPage(r *redact.Record, lang string, weight int) recordPage {
+	ds := r.Dataset()
+	cat := idx.in.Catalog
+	title := recordTitle(r, lang)
+	p := recordPage{
+		Path:   r.Slug(),
+		Title:  title,
+		Weight: weight,
+		Params: recordParams{
+			Record:    true,
+			Dataset:   ds.Name,
+			Item:      pick(lang, ds.ItemZh, ds.ItemEn),
+			ID:        r.ID(),
+			Region:    vocabLabel(cat, "region", r.Str("region"), lang),
+			Date:      r.Str(ds.DateField),
+			Kind:      kindCell(cat, r, lang),
+			TitleLang: textLang(title, lang),
+			PubDate:   rssDate(r.Str(ds.DateField)),
+		},
+	}
+	for _, f := range ds.Fields {
+		if !f.Public() || hidden[f.Key] {
+			continue
+		}
+		v, ok := r.Value(f.Key)
+		if !ok {
+			continue
+		}
+		out := field{Key: f.Key, Label: pick(lang, f.Zh, f.En)}
+		switch {
+		case f.List:
+			for _, s := range v.List {
+				out.Items = append(out.Items, idx.display(f, s, lang))
+			}
+			if len(out.Items) == 0 {
+				continue
+			}
+			if f.Type != schema.Enum && f.Type != schema.Region {
+				out.Lang = textLang(strings.Join(out.Items, ""), lang)
+			}
+		case f.Type == schema.FreeText:
+			for _, line := range strings.Split(v.Str, "\n") {
+				if line = strings.TrimSpace(line); line != "" {
+					out.Paras = append(out.Paras, line)
+				}
+			}
+			if len(out.Paras) == 0 {
+				continue
+			}
+			out.Lang = textLang(v.Str, lang)
+		case f.Type == schema.Int:
+			out.Text = formatInt(v.Int)
+		case f.Type == schema.Bool:
+			out.Text = pick(lang, "否", "No")
+			if v.Bool {
+				out.Text = pick(lang, "是", "Yes")
+			}
+		case f.Ref != "":
+			out.Text = v.Str
+			if c, ok := idx.committees[v.Str]; ok && f.Ref == "committees" {
+				out.Href = recordHref(c)
+				out.Text = recordTitle(c, lang) + "（" + v.Str + "）"
+				if lang == "en" {
+					out.Text = recordTitle(c, lang) + " (" + v.Str + ")"
+				}
+				out.Lang = textLang(recordTitle(c, lang), lang)
+			}
+		default:
+			out.Text = idx.display(f, v.Str, lang)
+			if out.Text == "" {
+				continue
+			}
+			if f.Type == schema.Text || f.Type == schema.Person {
+				out.Lang = textLang(out.Text, lang)
+			}
+		}
+		p.Params.Fields = append(p.Params.Fields, out)
+	}
+	if ds.Name == "committees" {
+		if acts := idx.reviewed[r.ID()]; len(acts) > 0 {
+			p.Params.Related = append(p.Params.Related, idx.related("reviewed", acts, lang))
+		}
+		if cases := idx.casesByUnit[r.Str("institution")]; len(cases) > 0 {
+			p.Params.Related = append(p.Params.Related, idx.related("cases", cases, lang))
+		}
+	}
+	return p
+}
+
+func (idx *index) links(recs []*redact.Record, lang string) []link {
+	out := make([]link, 0, len(recs))
+	for _, r := range recs {
+		t := recordTitle(r, lang)
+		out = append(out, link{Href: recordHref(r), Text: t, Date: r.Str(r.Dataset().DateField), Lang: textLang(t, lang)})
+	}
+	return out
+}
+
+// display turns one scalar value into the text shown in lang.
+func (idx *index) display(f *schema.Field, s, lang string) string {
+	switch f.Type {
+	case schema.Enum, schema.Region:
+		return vocabLabel(idx.in.Catalog, f.Vocab, s, lang)
+	case schema.Period:
+		return formatPeriod(s, lang)
+	}
+	return s
+}
+
+// recordHref is a record's address relative to its language root; the
+// theme passes it through relLangURL.
+func recordHref(r *redact.Record) string {
+	return r.Dataset().Name + "/" + r.Slug() + "/"
+}
+
+// recordTitle is the heading of a record: its title field, the English
+// title on English pages when the register has one, and for reports the
+// body with its period.
+func recordTitle(r *redact.Record, lang string) string {
+	ds := r.Dataset()
+	t := r.Str(ds.TitleField)
+	if lang == "en" && r.Str("title_en") != "" {
+		t = r.Str("title_en")
+	}
+	if ds.Name == "reports" && r.Str("period") != "" {
+		t += " " + formatPeriod(r.Str("period"), lang)
+	}
+	if t == "" {
+		t = r.ID()
+	}
+	return t
+}
+
+// kindCell is the status or category column of a list.
+func kindCell(cat *schema.Catalog, r *redact.Record, lang string) string {
+	key := kindKey(r.Dataset())
+	f := r.Dataset().Field(key)
+	if f == nil {
+		return ""
+	}
+	if f.List {
+		var labels []string
+		for _, c := range r.List(key) {
+			labels = append(labels, vocabLabel(cat, f.Vocab, c, lang))
+		}
+		return strings.Join(labels, pick(lang, "、", "; "))
+	}
+	return vocabLabel(cat, f.Vocab, r.Str(key), lang)
+}
+
+// kindKey is the field shown in a list's status or category column.
+func kindKey(ds *schema.Dataset) string {
+	switch ds.Name {
+	case "committees", "activities":
+		return "status"
+	case "cases":
+		return "violation_types"
+	case "reports":
+		return "body_type"
+	}
+	return ""
+}
+
+func vocabLabel(cat *schema.Catalog, vocab, code, lang string) string {
+	if code == "" {
+		return ""
+	}
+	if v := cat.Vocab(vocab); v != nil {
+		if t := v.Term(code); t != nil {
+			return t.Label(lang)
+		}
+	}
+	return code
+}
+
+func pick(lang, zh, en string) string {
+	if lang == "en" {
+		return en
+	}
+	return zh
+}
+
+// textLang returns the language of record text when it differs from the
+// page language, so screen readers pronounce it right: Chinese text on an
+// English page is marked zh-CN, and on a Chinese page a text without any
+// Chinese that reads as words (letters and a space, such as an English
+// title) is marked en. Record text is never translated.
+func textLang(s, lang string) string {
+	han, letter := false, false
+	for _, r := range s {
+		switch {
+		case unicode.Is(unicode.Han, r):
+			han = true
+		case r < unicode.MaxASCII && unicode.IsLetter(r):
+			letter = true
+		}
+	}
+	switch {
+	case lang == "en" && han:
+		return "zh-CN"
+	case lang == "zh" && !han && letter && strings.Contains(s, " "):
+		return "en"
+	}
+	return ""
+}
+
+// formatInt groups thousands with commas, as both languages print them.
+func formatInt(n int64) string {
+	s := strconv.FormatInt(n, 10)
+	neg := strings.HasPrefix(s, "-")
+	s = strings.TrimPrefix(s, "-")
+	var b strings.Builder
+	for i, c := range s {
+		if i > 0 && (len(s)-i)%3 == 0 {
+			b.WriteByte(',')
+		}
+		b.WriteRune(c)
+	}
+	if neg {
+		return "-" + b.String()
+	}
+	return b.String()
+}
+
+var quartersZh = map[string]string{"Q1": "第一季度", "Q2": "第二季度", "Q3": "第三季度", "Q4": "第四季度", "H1": "上半年", "H2": "下半年"}
+
+// formatPeriod prints 2024, 2024-H1, 2024-Q3 as 2024年上半年 or 2024 H1.
+func formatPeriod(p, lang string) string {
+	year, part, _ := strings.Cut(p, "-")
+	if lang == "en" {
+		if part == "" {
+			return year
+		}
+		return year + " " + part
+	}
+	if part == "" {
+		return year + "年"
+	}
+	if zh, ok := quartersZh[part]; ok {
+		return year + "年" + zh
+	}
+	return p
+}
+
+// rssDate turns an ISO date into an RSS date at midnight China time.
+func rssDate(iso string) string {
+	t, err := time.ParseInLocation("2006-01-02", iso, time.FixedZone("CST", 8*3600))
+	if err != nil {
+		return ""
+	}
+	return t.Format(time.RFC1123Z)
+}
+
+// marshal writes JSON without HTML escaping (the templates escape) and
+// with a final newline.
+func marshal(v any) ([]byte, error) {
+	var b bytes.Buffer
+	enc := json.NewEncoder(&b)
+	enc.SetEscapeHTML(false)
+	if err := enc.Encode(v); err != nil {
+		return nil, err
+	}
+	return b.Bytes(), nil
+}
+
+// sectionFront is the front matter of a dataset's list page.
+type sectionFront struct {
+	Title         string            `json:"title"`
+	Description   string            `json:"description,omitempty"`
+	Dataset       string            `json:"dataset"`
+	Total         string            `json:"total"`
+	WithheldTotal string            `json:"withheld_total,omitempty"`
+	Withheld      []withheld        `json:"withheld,omitempty"`
+	Columns       map[string]string `json:"columns"`
+}
+
+type withheld struct {
+	Reason string `json:"reason"`
+	N      string `json:"n"`
+}
+
+// reasons are the withholding reasons in the order the site states them.
+var reasons = []string{"not_for_publication", "embargoed", "expired", "withdrawn"}
+
+// withheldList returns the withheld counts by reason, display-ready, and
+// the total. Counts below the suppression threshold are shown only as
+// "fewer than N", and then the total is shown as a lower bound, so that no
+// small count can be worked out from the others.
+func withheldList(counts map[string]int, lang string, threshold int) ([]withheld, string) {
+	var out []withheld
+	known := map[string]bool{}
+	for _, r := range reasons {
+		known[r] = true
+	}
+	extra := []string{}
+	for r := range counts {
+		if !known[r] {
+			extra = append(extra, r)
+		}
+	}
+	sort.Strings(extra)
+	total, shown, hidden := 0, 0, 0
+	small := pick(lang, "少于 "+formatInt(int64(threshold)), "fewer than "+formatInt(int64(threshold)))
+	for _, r := range append(append([]string{}, reasons...), extra...) {
+		n := counts[r]
+		if n <= 0 {
+			continue
+		}
+		total += n
+		if n < threshold {
+			hidden++
+			out = append(out, withheld{Reason: r, N: small})
+			continue
+		}
+		shown += n
+		out = append(out, withheld{Reason: r, N: formatInt(int64(n))})
+	}
+	switch {
+	case total == 0:
+		return out, ""
+	case total < threshold:
+		return out, small
+	case hidden > 0:
+		return out, pick(lang, "至少 ", "at least ") + formatInt(int64(shown+hidden))
+	}
+	return out, formatInt(int64(total))
+}
+
+func sectionPage(in Input, ds *schema.Dataset, lang string) ([]byte, error) {
+	label := func(key string) string {
+		if f := ds.Field(key); f != nil {
+			return pick(lang, f.Zh, f.En)
+		}
+		return ""
+	}
+	w, total := withheldList(in.Withheld[ds.Name], lang, in.SuppressBelow)
+	front := sectionFront{
+		Title:    pick(lang, ds.Zh, ds.En),
+		Dataset:  ds.Name,
+		Total:    formatInt(int64(len(in.Records[ds.Name]))),
+		Withheld: w,
+		Columns: map[string]string{
+			"id":     label("id"),
+			"title":  label(ds.TitleField),
+			"region": label("region"),
+			"date":   label(ds.DateField),
+			"kind":   label(kindKey(ds)),
+		},
+	}
+	front.WithheldTotal = total
+	return frontMatter(front)
+}
+
+// frontMatter writes a content file whose front matter is JSON, so no
+// value ever needs YAML or TOML escaping.
+func frontMatter(v any) ([]byte, error) {
+	b, err := json.MarshalIndent(v, "", "  ")
+	if err != nil {
+		return nil, err
+	}
+	return append(b, '\n'), nil
+}
+
+type homeFront struct {
+	Title     string        `json:"title"`
+	AsOf      string        `json:"asof"`
+	Datasets  []homeDataset `json:"datasets"`
+	Latest    []link        `json:"latest"`
+	Downloads []download    `json:"downloads,omitempty"`
+}
+
+type homeDataset struct {
+	Name     string `json:"name"`
+	Title    string `json:"title"`
+	Count    string `json:"count"`
+	Withheld string `json:"withheld,omitempty"`
+	Href     string `json:"href"`
+}
+
+type download struct {
+	Href    string `json:"href"`
+	Dataset string `json:"dataset"`
+	Format  string `json:"format"`
+	Size    string `json:"size"`
+	SHA256  string `json:"sha256"`
+	Records string `json:"records"`
+}
+
+func homePage(in Input, idx *index, lang string) ([]byte, error) {
+	front := homeFront{Title: pick(lang, in.Config.TitleZh, in.Config.TitleEn), AsOf: in.AsOf}
+	for _, ds := range in.Catalog.Datasets {
+		hd := homeDataset{
+			Name:  ds.Name,
+			Title: pick(lang, ds.Zh, ds.En),
+			Count: formatInt(int64(len(in.Records[ds.Name]))),
+			Href:  ds.Name + "/",
+		}
+		_, hd.Withheld = withheldList(in.Withheld[ds.Name], lang, in.SuppressBelow)
+		front.Datasets = append(front.Datasets, hd)
+	}
+	front.Latest = []link{}
+	for _, r := range idx.latest(10) {
+		t := recordTitle(r, lang)
+		ds := r.Dataset()
+		front.Latest = append(front.Latest, link{Href: recordHref(r), Text: t, Date: r.Str(ds.DateField), Lang: textLang(t, lang), Label: pick(lang, ds.ItemZh, ds.ItemEn)})
+	}
+	for _, d := range in.Downloads {
+		title := d.Dataset
+		if ds := in.Catalog.Dataset(d.Dataset); ds != nil {
+			title = pick(lang, ds.Zh, ds.En)
+		}
+		front.Downloads = append(front.Downloads, download{
+			Href: d.Path, Dataset: title, Format: strings.ToUpper(d.Format),
+			Size: formatSize(d.Size), SHA256: d.SHA256, Records: formatInt(int64(d.Records)),
+		})
+	}
+	return frontMatter(front)
+}
+
+func formatSize(n int64) string {
+	switch {
+	case n >= 1<<20:
+		return fmt.Sprintf("%.1f MB", float64(n)/(1<<20))
+	case n >= 1<<10:
+		return fmt.Sprintf("%.1f KB", float64(n)/(1<<10))
+	}
+	return fmt.Sprintf("%d B", n)
+}
+
+var adapterTmpl = template.Must(template.New("adapter").Delims("[[", "]]").Parse(`{{- /* Generated by disclose: one page per public record of [[ .Dataset ]], in every language. */ -}}
+{{- .EnableAllLanguages -}}
+{{- with resources.Get (printf "records/%s/[[ .Dataset ]].json" .Site.Language.Lang) -}}
+  {{- range transform.Unmarshal . -}}
+    {{- $.AddPage (dict "kind" "page" "path" .path "title" .title "weight" .weight "params" .params) -}}
+  {{- end -}}
+{{- end -}}
+`))
+
+// adapter is the content adapter of a dataset.
+func adapter(dataset string) []byte {
+	var b bytes.Buffer
+	if err := adapterTmpl.Execute(&b, struct{ Dataset string }{dataset}); err != nil {
+		panic(err) // the template is fixed and the data a plain string
+	}
+	return b.Bytes()
+}

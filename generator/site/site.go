@@ -1,0 +1,261 @@
+// Package site turns the public records into the working directory of a
+// Hugo site: hugo.toml, one content adapter per dataset with the JSON it
+// reads, the generated list and home pages, and chunked sitemaps. Every
+// string in the JSON is display-ready in its page language (vocabulary
+// labels, region names, dates, numbers), so the theme's templates only
+// place text; links between records are computed here, not in templates.
+//
+// Generate is pure: the same Input gives the same bytes. It reports no
+// diagnostics; an error means the input itself is inconsistent (a record
+// of a dataset the catalog does not know, two records with one slug).
+package site
+
+import (
+	"fmt"
+	"os"
+	"path"
+	"path/filepath"
+	"sort"
+
+	"disclose/generator/redact"
+	"disclose/generator/schema"
+)
+
+// Input is everything the site is built from.
+type Input struct {
+	Catalog *schema.Catalog
+	// Records holds the public records per dataset name, sorted by id.
+	Records map[string][]*redact.Record
+	// Withheld counts the records held back, per dataset and reason
+	// (not_for_publication, embargoed, expired, withdrawn).
+	Withheld map[string]map[string]int
+	// SuppressBelow hides withheld counts smaller than this (they are
+	// counts over records that are not public); 0 or 1 hides nothing.
+	SuppressBelow int
+	// AsOf is the build date, YYYY-MM-DD; the only date the site may show
+	// as "now".
+	AsOf      string
+	Config    Config
+	Downloads []Download
+}
+
+// Config holds the site settings.
+type Config struct {
+	TitleZh, TitleEn         string
+	PublisherZh, PublisherEn string
+	BaseURL                  string
+	ContactEmail             string
+	License                  string
+	// ContentDir is the absolute path of the hand-written content: pages
+	// in content/zh/... and content/en/... with the same relative paths.
+	ContentDir string
+	// ThemesDir is the absolute path of the directory holding the
+	// disclose theme.
+	ThemesDir string
+}
+
+// Download is one file of the data downloads.
+type Download struct {
+	Path    string // relative to the site root, e.g. "downloads/activities.csv"
+	Dataset string
+	Format  string
+	Size    int64
+	SHA256  string
+	Records int
+}
+
+// langs are the site languages; the first is served at the root.
+var langs = [...]string{"zh", "en"}
+
+// pagerSize is the number of records per list page.
+const pagerSize = 50
+
+// sitemapChunk is the number of URLs per sitemap file (the protocol's limit).
+const sitemapChunk = 50000
+
+// Generate returns the Hugo working site as relative path → bytes.
+func Generate(in Input) (map[string][]byte, error) {
+	return generate(in, sitemapChunk)
+}
+
+func generate(in Input, chunk int) (map[string][]byte, error) {
+	if in.Catalog == nil {
+		return nil, fmt.Errorf("site: no catalog")
+	}
+	for name := range in.Records {
+		if in.Catalog.Dataset(name) == nil {
+			return nil, fmt.Errorf("site: records of unknown dataset %q", name)
+		}
+	}
+	if err := checkContent(in); err != nil {
+		return nil, err
+	}
+	idx, err := newIndex(in)
+	if err != nil {
+		return nil, err
+	}
+	files := map[string][]byte{}
+	files["hugo.toml"] = hugoConfig(in)
+	for _, ds := range in.Catalog.Datasets {
+		files[path.Join("content", ds.Name, "_content.gotmpl")] = adapter(ds.Name)
+		for _, lang := range langs {
+			b, err := recordsJSON(idx, ds, lang)
+			if err != nil {
+				return nil, err
+			}
+			files[dataFile(lang, ds.Name)] = b
+			b, err = sectionPage(in, ds, lang)
+			if err != nil {
+				return nil, err
+			}
+			files[path.Join("content", ds.Name, indexName(lang))] = b
+		}
+	}
+	for _, lang := range langs {
+		b, err := homePage(in, idx, lang)
+		if err != nil {
+			return nil, err
+		}
+		files[path.Join("content", indexName(lang))] = b
+	}
+	for name, b := range sitemaps(in, chunk) {
+		files[name] = b
+	}
+	return files, nil
+}
+
+// dataFile is where the adapter of a dataset finds its records in a
+// language (under assets/, so Hugo parses each file once).
+func dataFile(lang, dataset string) string {
+	return path.Join("assets", "records", lang, dataset+".json")
+}
+
+// indexName is the file name of a list page in a language: the default
+// language has no suffix.
+func indexName(lang string) string {
+	if lang == langs[0] {
+		return "_index.md"
+	}
+	return "_index." + lang + ".md"
+}
+
+// index holds what several pages need: records in display order and the
+// links between them.
+type index struct {
+	in Input
+	// sorted holds each dataset's records newest first.
+	sorted map[string][]*redact.Record
+	// committees maps a committee id to its record.
+	committees map[string]*redact.Record
+	// reviewed maps a committee id to the activities it reviewed, newest
+	// first.
+	reviewed map[string][]*redact.Record
+	// casesByUnit maps an institution name to the cases about it.
+	casesByUnit map[string][]*redact.Record
+}
+
+func newIndex(in Input) (*index, error) {
+	idx := &index{
+		in:          in,
+		sorted:      map[string][]*redact.Record{},
+		committees:  map[string]*redact.Record{},
+		reviewed:    map[string][]*redact.Record{},
+		casesByUnit: map[string][]*redact.Record{},
+	}
+	for _, ds := range in.Catalog.Datasets {
+		recs := append([]*redact.Record(nil), in.Records[ds.Name]...)
+		seen := make(map[string]string, len(recs))
+		for _, r := range recs {
+			if other, dup := seen[r.Slug()]; dup {
+				return nil, fmt.Errorf("site: %s: ids %q and %q share the address %q", ds.Name, other, r.ID(), r.Slug())
+			}
+			seen[r.Slug()] = r.ID()
+		}
+		sortNewestFirst(ds, recs)
+		idx.sorted[ds.Name] = recs
+	}
+	for _, r := range idx.sorted["committees"] {
+		idx.committees[r.ID()] = r
+	}
+	for _, r := range idx.sorted["activities"] {
+		if c := r.Str("committee_id"); c != "" {
+			idx.reviewed[c] = append(idx.reviewed[c], r)
+		}
+	}
+	for _, r := range idx.sorted["cases"] {
+		if u := r.Str("unit"); u != "" {
+			idx.casesByUnit[u] = append(idx.casesByUnit[u], r)
+		}
+	}
+	return idx, nil
+}
+
+// sortNewestFirst orders records by their dataset's date field, newest
+// first, then by id, so that the order never depends on input order.
+func sortNewestFirst(ds *schema.Dataset, recs []*redact.Record) {
+	sort.SliceStable(recs, func(i, j int) bool {
+		di, dj := recs[i].Str(ds.DateField), recs[j].Str(ds.DateField)
+		if di != dj {
+			return di > dj
+		}
+		return recs[i].ID() < recs[j].ID()
+	})
+}
+
+// latest returns the n most recent records across all datasets.
+func (idx *index) latest(n int) []*redact.Record {
+	var all []*redact.Record
+	order := map[string]int{}
+	for i, ds := range idx.in.Catalog.Datasets {
+		order[ds.Name] = i
+		recs := idx.sorted[ds.Name]
+		if len(recs) > n {
+			recs = recs[:n]
+		}
+		all = append(all, recs...)
+	}
+	date := func(r *redact.Record) string { return r.Str(r.Dataset().DateField) }
+	sort.SliceStable(all, func(i, j int) bool {
+		a, b := all[i], all[j]
+		if date(a) != date(b) {
+			return date(a) > date(b)
+		}
+		if order[a.Dataset().Name] != order[b.Dataset().Name] {
+			return order[a.Dataset().Name] < order[b.Dataset().Name]
+		}
+		return a.ID() < b.ID()
+	})
+	if len(all) > n {
+		all = all[:n]
+	}
+	return all
+}
+
+// checkContent refuses hand-written files where the generator writes
+// pages: the home page and the dataset folders (a hand-written page there
+// would join the record list and could take a record's address). Hugo
+// would otherwise pick one of two files without saying so.
+func checkContent(in Input) error {
+	if in.Config.ContentDir == "" {
+		return nil
+	}
+	for _, lang := range langs {
+		root := filepath.Join(in.Config.ContentDir, lang)
+		for _, name := range []string{"_index.md", "_index.html", "_content.gotmpl"} {
+			if p := filepath.Join(root, name); exists(p) {
+				return fmt.Errorf("site: %s: the generator writes the home page; put hand-written pages elsewhere", p)
+			}
+		}
+		for _, ds := range in.Catalog.Datasets {
+			if p := filepath.Join(root, ds.Name); exists(p) {
+				return fmt.Errorf("site: %s: the generator writes the %s pages; put hand-written pages elsewhere", p, ds.Name)
+			}
+		}
+	}
+	return nil
+}
+
+func exists(p string) bool {
+	_, err := os.Stat(p)
+	return err == nil
+}

@@ -1,0 +1,343 @@
+package site
+
+import (
+	"encoding/json"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"disclose/generator/slug"
+)
+
+func recordsOf(t *testing.T, files map[string][]byte, lang, dataset string) map[string]recordPage {
+	t.Helper()
+	b, ok := files[dataFile(lang, dataset)]
+	if !ok {
+		t.Fatalf("no file %s", dataFile(lang, dataset))
+	}
+	var pages []recordPage
+	if err := json.Unmarshal(b, &pages); err != nil {
+		t.Fatal(err)
+	}
+	out := map[string]recordPage{}
+	for _, p := range pages {
+		out[p.Params.ID] = p
+	}
+	return out
+}
+
+func fieldOf(p recordPage, key string) (field, bool) {
+	for _, f := range p.Params.Fields {
+		if f.Key == key {
+			return f, true
+		}
+	}
+	return field{}, false
+}
+
+func TestGenerateFiles(t *testing.T) {
+	files, err := Generate(fixture(t, 0))
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, name := range []string{
+		"hugo.toml", "content/_index.md", "content/_index.en.md",
+		"content/activities/_content.gotmpl", "content/activities/_index.md", "content/activities/_index.en.md",
+		"assets/records/zh/committees.json", "assets/records/en/reports.json",
+		"assets/sitemap.xml", "assets/sitemaps/records-1.xml",
+	} {
+		if _, ok := files[name]; !ok {
+			t.Errorf("Generate: no %s", name)
+		}
+	}
+}
+
+func TestRecordFields(t *testing.T) {
+	files, err := Generate(fixture(t, 0))
+	if err != nil {
+		t.Fatal(err)
+	}
+	zh := recordsOf(t, files, "zh", "activities")
+	en := recordsOf(t, files, "en", "activities")
+	tests := []struct {
+		name  string
+		lang  string
+		page  recordPage
+		key   string
+		text  string
+		items string
+		href  string
+	}{
+		{"category label zh", "zh", zh["HR-2024-0001"], "category", "侵入式脑机接口用于神经、精神类疾病治疗的临床研究", "", ""},
+		{"category label en", "en", en["HR-2024-0001"], "category", "Clinical research using invasive brain-computer interfaces to treat neurological or mental disorders", "", ""},
+		{"region zh", "zh", zh["HR-2024-0001"], "region", "北京市", "", ""},
+		{"region en", "en", en["HR-2024-0001"], "region", "Beijing", "", ""},
+		{"bool zh", "zh", zh["HR-2024-0001"], "international", "是", "", ""},
+		{"bool en", "en", en["HR-2024-0001"], "international", "Yes", "", ""},
+		{"person masked", "zh", zh["HR-2024-0001"], "lead", "李某", "", ""},
+		{"list stays list", "en", en["HR-2024-0001"], "partner_countries", "", "新加坡", ""},
+		{"committee link", "zh", zh["HR-2024-0001"], "committee_id", "示例大学科技伦理委员会（KJLL-2023-0001）", "", "committees/kjll-2023-0001/"},
+		{"committee link hashed slug", "en", en["HR-2024-0003"], "committee_id", "示例医院医学伦理委员会 (国科伦审〔2023〕12号)", "", "committees/" + slug.Make("国科伦审〔2023〕12号") + "/"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			f, ok := fieldOf(tt.page, tt.key)
+			if !ok {
+				t.Fatalf("%s: no field %q", tt.page.Params.ID, tt.key)
+			}
+			if f.Text != tt.text {
+				t.Errorf("field %q text = %q, want %q", tt.key, f.Text, tt.text)
+			}
+			if got := strings.Join(f.Items, "|"); got != tt.items {
+				t.Errorf("field %q items = %q, want %q", tt.key, got, tt.items)
+			}
+			if f.Href != tt.href {
+				t.Errorf("field %q href = %q, want %q", tt.key, f.Href, tt.href)
+			}
+		})
+	}
+	if _, ok := fieldOf(zh["HR-2024-0001"], "lead_id_number"); ok {
+		t.Errorf("secret field lead_id_number reached the site")
+	}
+	if strings.Contains(string(files[dataFile("zh", "activities")]), "110101199001011234") {
+		t.Errorf("an ID number reached the site data")
+	}
+	if got, want := en["HR-2024-0001"].Title, "Invasive BCI for refractory epilepsy"; got != want {
+		t.Errorf("English title = %q, want %q", got, want)
+	}
+	if got, want := zh["HR-2024-0001"].Title, "侵入式脑机接口治疗难治性癫痫的临床研究"; got != want {
+		t.Errorf("Chinese title = %q, want %q", got, want)
+	}
+}
+
+func TestCommitteeBackLinks(t *testing.T) {
+	files, err := Generate(fixture(t, 0))
+	if err != nil {
+		t.Fatal(err)
+	}
+	c := recordsOf(t, files, "zh", "committees")["KJLL-2023-0001"]
+	got := map[string][]string{}
+	for _, r := range c.Params.Related {
+		for _, l := range r.Links {
+			got[r.Kind] = append(got[r.Kind], l.Href)
+		}
+	}
+	want := map[string]string{
+		"reviewed": "activities/hr-2024-0002/ activities/hr-2024-0001/",
+		"cases":    "cases/aj-2025-0001/",
+	}
+	for kind, w := range want {
+		if g := strings.Join(got[kind], " "); g != w {
+			t.Errorf("committee related %s = %q, want %q", kind, g, w)
+		}
+	}
+}
+
+func TestListOrderNewestFirst(t *testing.T) {
+	files, err := Generate(fixture(t, 3))
+	if err != nil {
+		t.Fatal(err)
+	}
+	var pages []recordPage
+	if err := json.Unmarshal(files[dataFile("zh", "activities")], &pages); err != nil {
+		t.Fatal(err)
+	}
+	var ids []string
+	for i, p := range pages {
+		if p.Weight != i+1 {
+			t.Errorf("page %s weight = %d, want %d", p.Params.ID, p.Weight, i+1)
+		}
+		ids = append(ids, p.Params.ID)
+	}
+	want := "HR-2024-0003 HR-2024-0002 HR-2024-0001 HR-2023-0003 HR-2023-0002 HR-2023-0001"
+	if got := strings.Join(ids, " "); got != want {
+		t.Errorf("activities order = %q, want %q", got, want)
+	}
+}
+
+func TestHomeAndSection(t *testing.T) {
+	files, err := Generate(fixture(t, 0))
+	if err != nil {
+		t.Fatal(err)
+	}
+	var home homeFront
+	if err := json.Unmarshal(files["content/_index.en.md"], &home); err != nil {
+		t.Fatal(err)
+	}
+	var latest []string
+	for _, l := range home.Latest {
+		latest = append(latest, l.Href)
+	}
+	if got, want := strings.Join(latest[:3], " "), "cases/aj-2025-0001/ reports/bg-2024-h1-001/ activities/hr-2024-0003/"; got != want {
+		t.Errorf("latest = %q, want %q", got, want)
+	}
+	if got, want := home.Datasets[1].Count, "3"; got != want {
+		t.Errorf("activities count = %q, want %q", got, want)
+	}
+	var sec sectionFront
+	if err := json.Unmarshal(files["content/cases/_index.md"], &sec); err != nil {
+		t.Fatal(err)
+	}
+	if sec.WithheldTotal != "3" || len(sec.Withheld) != 2 || sec.Withheld[0].Reason != "embargoed" || sec.Withheld[1].Reason != "withdrawn" {
+		t.Errorf("cases withheld = %q %+v, want 3 embargoed then withdrawn", sec.WithheldTotal, sec.Withheld)
+	}
+}
+
+func TestFormat(t *testing.T) {
+	tests := []struct {
+		name, got, want string
+	}{
+		{"int small", formatInt(7), "7"},
+		{"int thousands", formatInt(12345), "12,345"},
+		{"int millions", formatInt(1234567), "1,234,567"},
+		{"period year zh", formatPeriod("2024", "zh"), "2024年"},
+		{"period half zh", formatPeriod("2024-H1", "zh"), "2024年上半年"},
+		{"period quarter zh", formatPeriod("2024-Q3", "zh"), "2024年第三季度"},
+		{"period quarter en", formatPeriod("2024-Q3", "en"), "2024 Q3"},
+		{"rss date", rssDate("2024-02-01"), "Thu, 01 Feb 2024 00:00:00 +0800"},
+	}
+	for _, tt := range tests {
+		if tt.got != tt.want {
+			t.Errorf("%s: got %q, want %q", tt.name, tt.got, tt.want)
+		}
+	}
+}
+
+func TestSitemapChunks(t *testing.T) {
+	in := fixture(t, 4) // 11 records → 22 URLs
+	files, err := generate(in, 10)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, name := range []string{"assets/sitemaps/records-1.xml", "assets/sitemaps/records-2.xml", "assets/sitemaps/records-3.xml"} {
+		if _, ok := files[name]; !ok {
+			t.Errorf("no %s", name)
+		}
+	}
+	if n := strings.Count(string(files["assets/sitemaps/records-1.xml"]), "<url>"); n != 10 {
+		t.Errorf("records-1.xml has %d URLs, want 10", n)
+	}
+	if n := strings.Count(string(files["assets/sitemaps/records-3.xml"]), "<url>"); n != 2 {
+		t.Errorf("records-3.xml has %d URLs, want 2", n)
+	}
+	idx := string(files["assets/sitemap.xml"])
+	for _, want := range []string{"https://ethics.example.org/sitemap-pages.xml", "https://ethics.example.org/en/sitemap-pages.xml", "https://ethics.example.org/sitemaps/records-3.xml"} {
+		if !strings.Contains(idx, want) {
+			t.Errorf("sitemap index lacks %s", want)
+		}
+	}
+}
+
+func TestDeterministic(t *testing.T) {
+	a, err := Generate(fixture(t, 5))
+	if err != nil {
+		t.Fatal(err)
+	}
+	b, err := Generate(fixture(t, 5))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(a) != len(b) {
+		t.Fatalf("file count %d then %d", len(a), len(b))
+	}
+	for name, x := range a {
+		if string(x) != string(b[name]) {
+			t.Errorf("%s differs between two runs", name)
+		}
+	}
+}
+
+func TestRelatedLimit(t *testing.T) {
+	files, err := Generate(fixture(t, relatedLimit+5))
+	if err != nil {
+		t.Fatal(err)
+	}
+	c := recordsOf(t, files, "en", "committees")["KJLL-2023-0001"]
+	r := c.Params.Related[0]
+	if r.Count != "107" || r.Shown != "100" || len(r.Links) != relatedLimit {
+		t.Errorf("related = count %q shown %q with %d links, want 107, 100 and %d", r.Count, r.Shown, len(r.Links), relatedLimit)
+	}
+}
+
+func TestTextLang(t *testing.T) {
+	tests := []struct {
+		name, text, lang, want string
+	}{
+		{"chinese on english page", "示例大学", "en", "zh-CN"},
+		{"english on english page", "Example University", "en", ""},
+		{"english title on chinese page", "Invasive BCI for refractory epilepsy", "zh", "en"},
+		{"id on chinese page", "HR-2024-0001", "zh", ""},
+		{"chinese on chinese page", "示例大学 附属医院", "zh", ""},
+	}
+	for _, tt := range tests {
+		if got := textLang(tt.text, tt.lang); got != tt.want {
+			t.Errorf("%s: textLang(%q, %q) = %q, want %q", tt.name, tt.text, tt.lang, got, tt.want)
+		}
+	}
+}
+
+func TestContentConflict(t *testing.T) {
+	tests := []struct {
+		name, file string
+		wantErr    bool
+	}{
+		{"home page", "zh/_index.md", true},
+		{"dataset list", "en/cases/_index.md", true},
+		{"education page", "zh/education/_index.md", false},
+		{"page inside a dataset folder", "zh/cases/howto.md", true},
+		{"page beside the home page", "en/about.md", false},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			dir := t.TempDir()
+			p := filepath.Join(dir, filepath.FromSlash(tt.file))
+			if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {
+				t.Fatal(err)
+			}
+			if err := os.WriteFile(p, []byte("---\ntitle: x\n---\n"), 0o644); err != nil {
+				t.Fatal(err)
+			}
+			in := fixture(t, 0)
+			in.Config.ContentDir = dir
+			_, err := Generate(in)
+			if gotErr := err != nil; gotErr != tt.wantErr {
+				t.Errorf("Generate with %s: error %v, want error %v", tt.file, err, tt.wantErr)
+			}
+		})
+	}
+}
+
+// Counts over withheld records below the threshold show only as "fewer
+// than N", and the total then becomes a lower bound so the small count
+// cannot be worked out by subtraction.
+func TestWithheldSuppression(t *testing.T) {
+	tests := []struct {
+		name      string
+		counts    map[string]int
+		lang      string
+		wantTotal string
+		wantN     []string
+	}{
+		{"all large", map[string]int{"embargoed": 4, "withdrawn": 5}, "en", "9", []string{"4", "5"}},
+		{"one small", map[string]int{"embargoed": 4, "withdrawn": 1}, "en", "at least 5", []string{"4", "fewer than 3"}},
+		{"one small zh", map[string]int{"expired": 7, "withdrawn": 2}, "zh", "至少 8", []string{"7", "少于 3"}},
+		{"total small", map[string]int{"withdrawn": 2}, "en", "fewer than 3", []string{"fewer than 3"}},
+		{"none", map[string]int{}, "en", "", nil},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			list, total := withheldList(tt.counts, tt.lang, 3)
+			if total != tt.wantTotal {
+				t.Errorf("total = %q, want %q", total, tt.wantTotal)
+			}
+			var got []string
+			for _, w := range list {
+				got = append(got, w.N)
+			}
+			if strings.Join(got, "|") != strings.Join(tt.wantN, "|") {
+				t.Errorf("counts = %q, want %q", got, tt.wantN)
+			}
+		})
+	}
+}
