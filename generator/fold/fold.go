@@ -25,7 +25,12 @@ func zeroWidth(r rune) bool {
 // punctuation folded to their half-width forms, the ideographic space turned
 // into a space and zero-width characters removed. CJK punctuation such as
 // 、，〔〕 is left alone: it carries meaning in Chinese text.
-func Width(s string) string {
+func Width(s string) string { return width(s, true) }
+
+// width folds every full-width ASCII form when all is true, and otherwise
+// only letters, digits and symbols that are not punctuation: Chinese text
+// keeps its full-width ，。：；（）！？ and quotes.
+func width(s string, all bool) string {
 	if isPlainASCII(s) {
 		return s
 	}
@@ -40,7 +45,7 @@ func Width(s string) string {
 			continue
 		case r == '\u3000':
 			b.WriteByte(' ')
-		case r >= '\uff01' && r <= '\uff5e':
+		case r >= '\uff01' && r <= '\uff5e' && (all || !punctuation(r-0xfee0)):
 			b.WriteRune(r - 0xfee0)
 		default:
 			b.WriteRune(r)
@@ -49,16 +54,22 @@ func Width(s string) string {
 	return norm.NFC.String(b.String())
 }
 
-// Text folds widths and collapses every run of white space (including line
+// Text folds widths (keeping Chinese full-width punctuation) and collapses every run of white space (including line
 // breaks) into a single space, trimming both ends.
 func Text(s string) string {
-	return strings.Join(strings.Fields(Width(s)), " ")
+	return strings.Join(strings.Fields(width(s, false)), " ")
+}
+
+// punctuation reports the ASCII punctuation whose full-width form is the
+// normal one in Chinese text.
+func punctuation(r rune) bool {
+	return strings.ContainsRune(`,;:!?()[]{}"'~`+"`", r)
 }
 
 // Lines folds widths and trims each line, keeping line breaks but at most one
 // blank line in a row; used for free text.
 func Lines(s string) string {
-	s = strings.ReplaceAll(Width(s), "\r\n", "\n")
+	s = strings.ReplaceAll(width(s, false), "\r\n", "\n")
 	s = strings.ReplaceAll(s, "\r", "\n")
 	lines := strings.Split(s, "\n")
 	out := lines[:0]

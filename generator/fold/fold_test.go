@@ -107,3 +107,23 @@ func FuzzFold(f *testing.F) {
 		}
 	})
 }
+
+// Chinese text keeps its full-width punctuation while letters and digits
+// fold: "经查，该院于２０２３年…" must not turn into "经查,该院…".
+func TestTextKeepsChinesePunctuation(t *testing.T) {
+	tests := []struct{ name, in, want string }{
+		{"comma and digits", "经查，该院于２０２３年开展研究。", "经查，该院于2023年开展研究。"},
+		{"brackets and colon", "处理依据：《办法》（试行）第三条！", "处理依据：《办法》（试行）第三条！"},
+		{"letters and at", "ＡＢＣ＠ｅｘａｍｐｌｅ．ｏｒｇ", "ABC@example.org"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			if got := fold.Text(tt.in); got != tt.want {
+				t.Errorf("Text(%q) = %q, want %q", tt.in, got, tt.want)
+			}
+			if got := fold.Lines(tt.in); got != tt.want {
+				t.Errorf("Lines(%q) = %q, want %q", tt.in, got, tt.want)
+			}
+		})
+	}
+}
