@@ -43,9 +43,9 @@ type Site struct {
 
 // Paths says where things are, relative to the configuration file.
 type Paths struct {
-	Data    string `toml:"data"`
-	Out     string `toml:"out"`
-	Work    string `toml:"work"`
+	Data string `toml:"data"`
+	Out  string `toml:"out"`
+	Work string `toml:"work"`
 	// Content and Themes name folders that replace the built-in pages and
 	// theme; empty means built in.
 	Content string `toml:"content"`
@@ -86,10 +86,10 @@ func Default() *Config {
 			License:     "CC-BY-4.0",
 		},
 		Paths: Paths{
-			Data:    "data",
-			Out:     "public",
-			Work:    ".disclose/site",
-			Report:  ".disclose/report.json",
+			Data:   "data",
+			Out:    "public",
+			Work:   ".disclose/site",
+			Report: ".disclose/report.json",
 		},
 		Publication: Publication{RetentionYears: 3, SuppressBelow: 3},
 		Redaction:   Redaction{KeyEnv: "DISCLOSE_PSEUDONYM_KEY", Placeholder: "〔已隐去〕"},
