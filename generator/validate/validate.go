@@ -62,7 +62,7 @@ func Run(cat *schema.Catalog, recs []*record.Record, rejected map[*record.Record
 				diags.Add(r.Pos(f.Key), f.Key, "%q is not in the %s register", r.Str(f.Key), f.Ref)
 				rejected[r] = true
 			case rejected[target]:
-				diags.Add(r.Pos(f.Key), f.Key, "%q in the %s register has errors itself (row %s)", r.Str(f.Key), f.Ref, target.Row)
+				diags.Add(r.Pos(f.Key), f.Key, "%q in the %s register has errors itself (see %s)", r.Str(f.Key), f.Ref, target.Row)
 				rejected[r] = true
 			}
 		}
