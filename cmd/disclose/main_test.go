@@ -1,11 +1,15 @@
 package main
 
 import (
+	"archive/zip"
+	"bytes"
 	"context"
 	"flag"
 	"fmt"
+	"io"
 	"os"
 	"path/filepath"
+	"strings"
 	"testing"
 
 	"github.com/rogpeppe/go-internal/testscript"
@@ -51,6 +55,20 @@ func TestScripts(t *testing.T) {
 				ts.Check(os.MkdirAll(filepath.Dir(out), 0o755))
 				ts.Check(os.WriteFile(out, data, 0o644))
 			},
+			// nowhere TEXT DIR fails if TEXT occurs in any file under DIR,
+			// including inside zip and xlsx archives.
+			"nowhere": func(ts *testscript.TestScript, neg bool, args []string) {
+				if len(args) != 2 || neg {
+					ts.Fatalf("usage: nowhere TEXT DIR")
+				}
+				for name, data := range tree(ts, ts.MkAbs(args[1])) {
+					for entry, text := range unpack(name, []byte(data)) {
+						if strings.Contains(text, args[0]) {
+							ts.Fatalf("%q found in %s", args[0], entry)
+						}
+					}
+				}
+			},
 			// sametree A B fails unless the two folders hold the same files with the same bytes.
 			"sametree": func(ts *testscript.TestScript, neg bool, args []string) {
 				if len(args) != 2 {
@@ -74,6 +92,28 @@ func TestScripts(t *testing.T) {
 			},
 		},
 	})
+}
+
+// unpack returns a file's text, or the text of every entry of a zip
+// archive (xlsx files are zip archives), keyed by name.
+func unpack(name string, data []byte) map[string]string {
+	out := map[string]string{name: string(data)}
+	zr, err := zip.NewReader(bytes.NewReader(data), int64(len(data)))
+	if err != nil {
+		return out
+	}
+	for _, f := range zr.File {
+		rc, err := f.Open()
+		if err != nil {
+			continue
+		}
+		b, _ := io.ReadAll(rc)
+		rc.Close()
+		for k, v := range unpack(name+"!"+f.Name, b) {
+			out[k] = v
+		}
+	}
+	return out
 }
 
 func tree(ts *testscript.TestScript, dir string) map[string]string {
