@@ -3,7 +3,10 @@
 export CGO_ENABLED := 0
 export GOFLAGS := -buildvcs=false
 
-.PHONY: site test fuzz serve check sample template build clean
+.PHONY: site test fuzz serve check sample template build clean bench e2e
+
+# Scales of the benchmark, e.g. make bench BENCH_FLAGS='-scales 1000,10000'.
+BENCH_FLAGS ?= -scales 1000,10000,100000
 
 # Build the site from the workbooks in data/ into public/.
 site: build
@@ -41,6 +44,14 @@ fuzz:
 	go test ./generator/normalize -run '^$$' -fuzz FuzzPeriod -fuzztime 30s
 	go test ./generator/schema -run '^$$' -fuzz FuzzHeaderKey -fuzztime 30s
 	go test ./generator/redact -run '^$$' -fuzz FuzzScrub -fuzztime 30s
+
+# Measure the build against bare Hugo and excelize at several scales.
+bench: build
+	go run ./bench $(BENCH_FLAGS)
+
+# Browser, HTML, link and Lighthouse checks of the built site (installs what it needs).
+e2e:
+	bash .ci/e2e
 
 clean:
 	rm -rf bin public .disclose

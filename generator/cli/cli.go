@@ -105,7 +105,7 @@ func exitCode(err error, stderr io.Writer) int {
 // common holds the flags shared by build, check and serve.
 type common struct {
 	config, data, out, baseURL, asOf, previous string
-	keepGoing                                  bool
+	keepGoing, timings                         bool
 }
 
 func newFlags(name string, stderr io.Writer) *pflag.FlagSet {
@@ -162,6 +162,7 @@ func (c *common) register(fs *pflag.FlagSet, build bool) {
 		fs.StringVar(&c.baseURL, "base-url", "", "public URL of the site, e.g. https://example.org/ethics/")
 		fs.StringVar(&c.previous, "previous", "", "manifest.json of the previous release, for the changelog")
 		fs.BoolVar(&c.keepGoing, "keep-going", false, "quarantine rows with errors and publish the rest")
+		fs.BoolVar(&c.timings, "timings", false, "print \"timing STAGE SECONDS\" for every stage on stderr")
 	}
 }
 
@@ -181,6 +182,11 @@ func cmdBuild(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 	}
 	start := time.Now()
 	res, err := pipeline.Build(opts)
+	if c.timings && res != nil {
+		for _, t := range res.Timings {
+			fmt.Fprintf(stderr, "timing %s %.3f\n", t.Stage, t.Duration.Seconds())
+		}
+	}
 	if err != nil {
 		return err
 	}

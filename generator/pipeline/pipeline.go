@@ -27,6 +27,7 @@ import (
 	"disclose/generator/redact"
 	"disclose/generator/scan"
 	"disclose/generator/schema"
+	"disclose/generator/search"
 	"disclose/generator/site"
 	"disclose/generator/write"
 )
@@ -119,6 +120,8 @@ func Build(opts Options) (*Result, error) {
 		{"hugo", hugoStep},
 		// the downloads join the rendered site
 		{"downloads", downloadsStep},
+		// the static search index joins the rendered site
+		{"search", searchStep},
 		// the leak guard reads every byte of the staging folder
 		{"scan", scanStep},
 		// the staging folder replaces the output folder
@@ -297,6 +300,16 @@ func siteStep(st *state) error {
 	for _, d := range st.exported.Downloads {
 		in.Downloads = append(in.Downloads, site.Download{Path: d.Path, Dataset: d.Dataset, Format: d.Format, Size: d.Size, SHA256: d.SHA256, Records: d.Records})
 	}
+	if c := st.exported.Changes; c != nil {
+		conv := func(list []export.Change) []site.Change {
+			out := make([]site.Change, len(list))
+			for i, x := range list {
+				out[i] = site.Change{Dataset: x.Dataset, ID: x.ID, Slug: x.Slug, Title: x.Title, Fields: x.Fields}
+			}
+			return out
+		}
+		in.Changes = &site.Changes{Since: c.Since, Release: c.Release, Added: conv(c.Added), Changed: conv(c.Changed), Removed: conv(c.Removed)}
+	}
 	// The built-in theme and pages go into the working site unless the
 	// configuration names folders of its own.
 	builtin := map[string][]byte{}
@@ -370,6 +383,20 @@ func hugoStep(st *state) error {
 
 func downloadsStep(st *state) error {
 	return write.Files(st.staging, st.exported.Files)
+}
+
+// searchStep writes the search index: public values only, like the
+// pages, and scanned with them.
+func searchStep(st *state) error {
+	content := disclose.Content()
+	if p := st.opts.Config.Paths.Content; p != "" {
+		content = os.DirFS(st.opts.Config.Path(p))
+	}
+	files, err := search.Generate(search.Input{Catalog: st.cat, Records: st.redacted.Records, Content: content})
+	if err != nil {
+		return err
+	}
+	return write.Files(st.staging, files)
 }
 
 func scanStep(st *state) error {

@@ -98,7 +98,9 @@ type Result struct {
 	// Removed holds every value the redactor removed or replaced and the
 	// text of every withheld record, sorted and without duplicates, for
 	// the leak guard. Values that are public anyway (the same text is a
-	// published value) are left out. Never written to any output.
+	// published value) are left out, except names: a name still inside a
+	// public value sits where nothing cleans it (a record id), and the
+	// guard must find it there. Never written to any output.
 	Removed []string
 }
 
@@ -243,6 +245,17 @@ func Apply(cat *schema.Catalog, published, withheld []*record.Record, p Policy) 
 			removed[s] = true
 		}
 	}
+	// Names stay needles even when a public value holds them: the
+	// cleaner takes them out of every text, so a name still found in a
+	// public value sits where nothing cleans it (a record id, a
+	// reference) and the guard must see it.
+	personal := map[string]bool{}
+	removeName := func(s string) {
+		if s = strings.TrimSpace(s); s != "" {
+			removed[s] = true
+			personal[s] = true
+		}
+	}
 
 	sc := newScrubber(p.Placeholder, p.PersonalMailDomains, names(published, withheld, p))
 	keys := map[*schema.Field]string{}
@@ -269,7 +282,12 @@ func Apply(cat *schema.Catalog, published, withheld []*record.Record, p Policy) 
 				continue
 			}
 			if word == policyDrop {
-				if guarded(f) {
+				if f.Type == schema.Person {
+					removeName(v.Str)
+					for _, s := range v.List {
+						removeName(s)
+					}
+				} else if guarded(f) {
 					remove(v.Str)
 					for _, s := range v.List {
 						remove(s)
@@ -288,13 +306,13 @@ func Apply(cat *schema.Catalog, published, withheld []*record.Record, p Policy) 
 				if v.Str != "" {
 					nv.Str = conv(v.Str)
 					if nv.Str != v.Str {
-						remove(v.Str)
+						removeName(v.Str)
 					}
 				}
 				for _, s := range v.List {
 					m := conv(s)
 					if m != s {
-						remove(s)
+						removeName(s)
 					}
 					nv.List = append(nv.List, m)
 				}
@@ -305,7 +323,11 @@ func Apply(cat *schema.Catalog, published, withheld []*record.Record, p Policy) 
 				if v.Str != "" {
 					nv.Str = sc.scrub(v.Str, func(kind, orig string) {
 						count(key, kind, 1)
-						remove(orig)
+						if kind == "name" {
+							removeName(orig)
+						} else {
+							remove(orig)
+						}
 					})
 				}
 				if v.List != nil {
@@ -313,7 +335,11 @@ func Apply(cat *schema.Catalog, published, withheld []*record.Record, p Policy) 
 					for i, s := range v.List {
 						nv.List[i] = sc.scrub(s, func(kind, orig string) {
 							count(key, kind, 1)
-							remove(orig)
+							if kind == "name" {
+								removeName(orig)
+							} else {
+								remove(orig)
+							}
 						})
 					}
 				}
@@ -333,6 +359,13 @@ func Apply(cat *schema.Catalog, published, withheld []*record.Record, p Policy) 
 			if !ok || !guarded(f) {
 				continue
 			}
+			if f.Type == schema.Person {
+				removeName(v.Str)
+				for _, s := range v.List {
+					removeName(s)
+				}
+				continue
+			}
 			remove(v.Str)
 			for _, s := range v.List {
 				remove(s)
@@ -344,6 +377,37 @@ func Apply(cat *schema.Catalog, published, withheld []*record.Record, p Policy) 
 		}
 	}
 	res.Removed = publicAnyway(removed, res.Records)
+	// A name published on purpose (in a person field whose policy is
+	// keep) is no leak where it appears, nor is a name inside it; any
+	// other name is.
+	for _, s := range res.Removed {
+		delete(personal, s)
+	}
+	if len(personal) > 0 {
+		pers := make([]string, 0, len(personal))
+		for s := range personal {
+			pers = append(pers, s)
+		}
+		set := scan.NewSet(pers)
+		for _, rec := range published {
+			for _, f := range rec.Dataset.Fields {
+				if f.Type != schema.Person || p.word(rec.Dataset.Name, f) != policyKeep {
+					continue
+				}
+				v := rec.Values[f.Key]
+				for _, s := range append([]string{v.Str}, v.List...) {
+					delete(personal, strings.TrimSpace(s))
+					set.All([]byte(s), func(_, _, i int) bool {
+						delete(personal, set.Pattern(i))
+						return true
+					})
+				}
+			}
+		}
+		for s := range personal {
+			res.Removed = append(res.Removed, s)
+		}
+	}
 
 	sort.Strings(res.Removed)
 	for _, recs := range res.Records {
@@ -568,6 +632,9 @@ func newScrubber(placeholder string, domains []string, names []string) *scrubber
 var (
 	keywordRE = regexp.MustCompile(`(?i)护照|通行证|回乡证|台胞证|往来港澳|往来台湾|居民来往|passport|permit`)
 	gatedRE   = regexp.MustCompile(`(?:^|[^0-9A-Za-z])((?:[PpSsDd][0-9]{7,8})|(?:[CcHhMmTt][0-9A-Za-z]{8,10}))(?:$|[^0-9A-Za-z])`)
+	// After a keyword, a number may also be typed with spaces or hyphens
+	// inside (E1234 5678, C12-345-678).
+	spacedRE = regexp.MustCompile(`(?:^|[^0-9A-Za-z])([EeGgPpSsDdCcHhMmTt][A-Za-z]?(?:[ -]?[0-9]){7,10})(?:$|[^0-9A-Za-z])`)
 )
 
 // gatedShape reports whether b has a letter that can start a gated
@@ -576,7 +643,7 @@ var (
 func gatedShape(b []byte) bool {
 	for i := 0; i+1 < len(b); i++ {
 		switch b[i] | 0x20 {
-		case 'p', 's', 'd', 'c', 'h', 'm', 't':
+		case 'e', 'g', 'p', 's', 'd', 'c', 'h', 'm', 't':
 			for k := i + 1; k < len(b) && k <= i+4; k++ {
 				if b[k] >= '0' && b[k] <= '9' {
 					return true
@@ -692,6 +759,14 @@ func (s *scrubber) scrub(text string, found func(kind, orig string)) string {
 					}
 					spans = append(spans, span{k[1] + m[2], k[1] + m[3], kind})
 				}
+			}
+			for _, m := range spacedRE.FindAllSubmatchIndex(win, -1) {
+				tok := win[m[2]:m[3]]
+				kind := "passport"
+				if strings.ContainsRune("CcHhMmTt", rune(tok[0])) {
+					kind = "permit"
+				}
+				spans = append(spans, span{k[1] + m[2], k[1] + m[3], kind})
 			}
 		}
 	}

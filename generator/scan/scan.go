@@ -306,6 +306,17 @@ func (s *Scanner) Bytes(path string, data []byte) []Finding {
 	return r.Findings
 }
 
+// safePath returns path with whatever the guard finds in it masked, so
+// that a finding never repeats a value through the name of its file.
+func (s *Scanner) safePath(path string) string {
+	b := []byte(path)
+	ms := s.matches(b)
+	if len(ms) == 0 {
+		return path
+	}
+	return maskedPath(b, ms)
+}
+
 func (s *Scanner) scanName(rel string) []Finding {
 	b := []byte(rel)
 	ms := s.matches(b)
@@ -338,11 +349,11 @@ func (s *Scanner) scanBlob(path string, data []byte, depth int, r *Report) {
 	case len(data) >= 4 && string(data[:4]) == "PK\x03\x04":
 		// an archive the guard cannot open is a failure, not a pass
 		if depth >= maxDepth {
-			r.Findings = append(r.Findings, Finding{Path: path, Kind: KindUnreadable, Excerpt: "archive nested too deep"})
+			r.Findings = append(r.Findings, Finding{Path: s.safePath(path), Kind: KindUnreadable, Excerpt: "archive nested too deep"})
 			return
 		}
 		if !s.scanZip(path, data, depth, r) {
-			r.Findings = append(r.Findings, Finding{Path: path, Kind: KindUnreadable, Excerpt: "not a readable zip archive"})
+			r.Findings = append(r.Findings, Finding{Path: s.safePath(path), Kind: KindUnreadable, Excerpt: "not a readable zip archive"})
 		}
 		return
 	case len(data) >= 2 && data[0] == 0x1f && data[1] == 0x8b:
@@ -355,7 +366,7 @@ func (s *Scanner) scanBlob(path string, data []byte, depth int, r *Report) {
 				}
 			}
 		}
-		r.Findings = append(r.Findings, Finding{Path: path, Kind: KindUnreadable, Excerpt: "gzip stream the guard cannot read"})
+		r.Findings = append(r.Findings, Finding{Path: s.safePath(path), Kind: KindUnreadable, Excerpt: "gzip stream the guard cannot read"})
 		return
 	}
 	if binaryExt[strings.ToLower(filepath.Ext(path))] || isBinary(data) {
@@ -368,6 +379,8 @@ func (s *Scanner) scanBlob(path string, data []byte, depth int, r *Report) {
 	if len(ms) == 0 {
 		return
 	}
+	// the file's own name may hold what it leaks (a record's address)
+	path = s.safePath(path)
 	line, at := 1, 0
 	for _, m := range ms {
 		line += bytes.Count(text[at:m.Start], []byte{'\n'})
@@ -390,13 +403,13 @@ func (s *Scanner) scanZip(path string, data []byte, depth int, r *Report) bool {
 		}
 		rc, err := f.Open()
 		if err != nil {
-			r.Findings = append(r.Findings, Finding{Path: name, Kind: KindUnreadable, Excerpt: err.Error()})
+			r.Findings = append(r.Findings, Finding{Path: s.safePath(name), Kind: KindUnreadable, Excerpt: err.Error()})
 			continue
 		}
 		inner, err := io.ReadAll(io.LimitReader(rc, maxEntry))
 		rc.Close()
 		if err != nil {
-			r.Findings = append(r.Findings, Finding{Path: name, Kind: KindUnreadable, Excerpt: err.Error()})
+			r.Findings = append(r.Findings, Finding{Path: s.safePath(name), Kind: KindUnreadable, Excerpt: err.Error()})
 			continue
 		}
 		s.scanBlob(name, inner, depth+1, r)

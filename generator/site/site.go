@@ -37,6 +37,8 @@ type Input struct {
 	AsOf      string
 	Config    Config
 	Downloads []Download
+	// Changes is the changelog against the previous release, or nil.
+	Changes *Changes
 }
 
 // Config holds the site settings.
@@ -117,6 +119,16 @@ func generate(in Input, chunk int) (map[string][]byte, error) {
 			return nil, err
 		}
 		files[path.Join("content", indexName(lang))] = b
+	}
+	lists, err := listFiles(idx)
+	if err != nil {
+		return nil, err
+	}
+	for name, b := range lists {
+		files[name] = b
+	}
+	if err := extraPages(in, idx, files); err != nil {
+		return nil, err
 	}
 	for name, b := range sitemaps(in, chunk) {
 		files[name] = b
@@ -249,6 +261,13 @@ func checkContent(in Input) error {
 		for _, ds := range in.Catalog.Datasets {
 			if p := filepath.Join(root, ds.Name); exists(p) {
 				return fmt.Errorf("site: %s: the generator writes the %s pages; put hand-written pages elsewhere", p, ds.Name)
+			}
+		}
+		for _, name := range generatedPages {
+			for _, p := range []string{filepath.Join(root, name+".md"), filepath.Join(root, name)} {
+				if exists(p) {
+					return fmt.Errorf("site: %s: the generator writes the %s page; put hand-written pages elsewhere", p, name)
+				}
 			}
 		}
 	}

@@ -1,0 +1,98 @@
+#!/usr/bin/env node
+// Browser check of the site search: node e2e/search-check.js http://127.0.0.1:PORT/
+// (the site root, with a trailing path if the site lives under one).
+// Types queries into the search page and the header box and checks that
+// results link to record pages; checks the page without JavaScript. Exits
+// 1 on any failure. Chromium: $CHROMIUM or /usr/bin/chromium.
+"use strict";
+const { chromium } = require("playwright-core");
+
+const base = (process.argv[2] || "").replace(/\/?$/, "/");
+if (!/^https?:\/\//.test(base)) {
+  console.error("usage: node e2e/search-check.js http://127.0.0.1:PORT/");
+  process.exit(2);
+}
+const zhQuery = process.env.SEARCH_ZH || "脑机";
+const enQuery = process.env.SEARCH_EN || "brain-computer";
+
+const failures = [];
+function check(ok, what) {
+  console.log((ok ? "ok   " : "FAIL ") + what);
+  if (!ok) failures.push(what);
+}
+
+async function resultsFor(page, url, query) {
+  await page.goto(url);
+  await page.fill("#search-q", query);
+  await Promise.all([page.waitForURL(/[?&]q=/), page.press("#search-q", "Enter")]);
+  await page.waitForFunction(() => document.querySelector(".search-hits li") ||
+    /没有|Nothing|至少|at least|无法|not available/.test(document.querySelector(".search-status").textContent), null, { timeout: 10000 });
+  return page.evaluate(() => ({
+    status: document.querySelector(".search-status").textContent,
+    bytes: Number(document.querySelector("#search-results").dataset.bytes || 0),
+    hits: [...document.querySelectorAll(".search-hits li a")].map((a) => ({ href: a.getAttribute("href"), text: a.textContent })),
+  }));
+}
+
+(async () => {
+  const browser = await chromium.launch({
+    executablePath: process.env.CHROMIUM || "/usr/bin/chromium",
+    args: ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking",
+      "--disable-component-update", "--disable-sync"],
+  });
+  try {
+    const page = await browser.newPage();
+    const errors = [];
+    page.on("pageerror", (e) => errors.push(String(e)));
+    // The index files must all load; other 404s (a favicon) are not ours.
+    page.on("response", (r) => { if (r.status() >= 400 && /\/search\//.test(r.url())) errors.push(r.status() + " " + r.url()); });
+    const root = new URL(base).pathname;
+
+    const zh = await resultsFor(page, base + "search/", zhQuery);
+    check(zh.hits.length > 0, `zh: ${zhQuery} finds results (${zh.status.trim()}; ${zh.bytes} bytes)`);
+    check(zh.hits.some((h) => h.href.startsWith(root + "activities/") && h.text.includes(zhQuery)),
+      `zh: a result links to an activity page whose title contains ${zhQuery}`);
+    if (zh.hits.length === 20 && await page.locator(".search-more").count()) {
+      await page.click(".search-more");
+      await page.waitForFunction(() => document.querySelectorAll(".search-hits li").length > 20);
+      const focused = await page.evaluate(() => document.activeElement === document.querySelectorAll(".search-hits li a")[20]);
+      check(focused, "zh: \"more\" adds results and moves focus to the first new one");
+    }
+    if (zh.hits[0]) {
+      await Promise.all([page.waitForURL((u) => u.pathname === zh.hits[0].href), page.click(".search-hits li a")]);
+      check((await page.title()).length > 0, `zh: the first result opens ${zh.hits[0].href}`);
+    }
+
+    const en = await resultsFor(page, base + "en/search/", enQuery);
+    check(en.hits.length > 0, `en: ${enQuery} finds results (${en.status.trim()}; ${en.bytes} bytes)`);
+    check(en.hits.some((h) => h.href.startsWith(root + "en/activities/")), "en: a result links to an English activity page");
+
+    const short = await resultsFor(page, base + "search/", "脑");
+    check(short.hits.length === 0 && /两个|two/.test(short.status), `zh: a single character asks for more (${short.status.trim()})`);
+
+    await page.goto(base);
+    await page.fill("#header-q", zhQuery);
+    await Promise.all([page.waitForURL(/search\/\?q=/), page.press("#header-q", "Enter")]);
+    await page.waitForSelector(".search-hits li a", { timeout: 10000 });
+    check(true, "header box: searching from the home page shows results");
+    check(errors.length === 0, "no script errors and no missing index files" + (errors.length ? ": " + errors.join("; ") : ""));
+
+    const nojs = await browser.newContext({ javaScriptEnabled: false });
+    const p2 = await nojs.newPage();
+    await p2.goto(base + "search/?q=" + encodeURIComponent(zhQuery));
+    const msg = await p2.locator(".search-nojs").isVisible();
+    const lists = await p2.locator("ul.links a").count();
+    check(msg && lists > 0, `without JavaScript the page explains and links to ${lists} list pages`);
+    await nojs.close();
+  } catch (e) {
+    failures.push(String(e));
+    console.error(e);
+  } finally {
+    await browser.close();
+  }
+  if (failures.length) {
+    console.error(`${failures.length} search check(s) failed`);
+    process.exit(1);
+  }
+  console.log("search checks passed");
+})();

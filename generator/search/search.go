@@ -1,0 +1,564 @@
+// Package search builds the site's static search index: files that the
+// browser fetches a few at a time, so a query stays cheap however many
+// records the site publishes.
+//
+// In go the public (redacted) records and the hand-written pages; out
+// comes, per language, a map of path → bytes under search/<lang>/:
+//
+//   - meta.json: the number of documents, posting shards and document
+//     blocks, and a release tag (a hash of the other files) that the
+//     browser adds to their URLs so caches never mix two releases;
+//   - shard-NNNN.json: token → posting lists, a token in the shard
+//     fnv1a32(token) mod shards. A token's value is [all] or [all, title]:
+//     the documents containing it anywhere and those with it in the title,
+//     each either an array of gaps between ascending document numbers or,
+//     when shorter, a base64 bitmap (bit i of byte i/8 set for document
+//     i), so one token never costs more than documents/6 bytes;
+//   - docs-NNNN.json: documents block*B … block*B+B-1 as [title, href,
+//     label, date], href relative to the language root.
+//
+// Documents are numbered pages first, then records newest first, so
+// intersecting posting lists yields results in display order. Tokens are
+// the bigrams of Han text and word prefixes (see Tokens). The Chinese index
+// holds Chinese vocabulary labels and the English one English labels;
+// record text is indexed in both as written.
+//
+// Generate is pure and deterministic (sorted keys, no timestamps). It
+// reports no diagnostics; an error means unreadable hand-written content.
+// Query runs a search over generated files the way search.js does, for
+// tests and for measuring what a query downloads.
+package search
+
+import (
+	"bytes"
+	"crypto/sha256"
+	"encoding/base64"
+	"encoding/hex"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"hash/fnv"
+	"io/fs"
+	"path"
+	"regexp"
+	"sort"
+	"strconv"
+	"strings"
+
+	"disclose/generator/redact"
+	"disclose/generator/schema"
+)
+
+// Input is what the index is built from.
+type Input struct {
+	Catalog *schema.Catalog
+	// Records holds the public records per dataset name.
+	Records map[string][]*redact.Record
+	// Content holds the hand-written pages as zh/… and en/… Markdown
+	// files with front matter; nil indexes records only.
+	Content fs.FS
+	// Langs are the site languages; nil means zh and en.
+	Langs []string
+}
+
+// Sizes bound the files. A dense token costs about documents/6 bytes
+// (17 KB at 100,000 records), so a shard of maxShard holds a few of them.
+const (
+	// targetShard is the average posting shard size aimed at.
+	targetShard = 24 << 10
+	// maxShard is the size no posting shard may exceed while more shards
+	// can still split it.
+	maxShard = 64 << 10
+	// targetBlock is the document block size aimed at.
+	targetBlock = 4 << 10
+	// maxShards caps the shard count (and so the number of files).
+	maxShards = 1 << 14
+)
+
+// Root is the folder of the index in the site.
+const Root = "search"
+
+type doc struct {
+	title, href, label, date string
+	// titles are more text that counts as title: the id and the title
+	// in the other language.
+	titles []string
+	body   []string
+}
+
+type posting struct {
+	all, title []int
+}
+
+// Generate returns the index files of every language as path → bytes.
+func Generate(in Input) (map[string][]byte, error) {
+	if in.Catalog == nil {
+		return nil, fmt.Errorf("search: no catalog")
+	}
+	langs := in.Langs
+	if langs == nil {
+		langs = []string{"zh", "en"}
+	}
+	files := map[string][]byte{}
+	for _, lang := range langs {
+		docs, err := documents(in, lang)
+		if err != nil {
+			return nil, err
+		}
+		if err := build(files, lang, docs); err != nil {
+			return nil, err
+		}
+	}
+	return files, nil
+}
+
+// documents lists the documents of one language in index order.
+func documents(in Input, lang string) ([]doc, error) {
+	var docs []doc
+	if in.Content != nil {
+		pages, err := pages(in.Content, lang)
+		if err != nil {
+			return nil, err
+		}
+		docs = append(docs, pages...)
+	}
+	type item struct {
+		r     *redact.Record
+		order int
+	}
+	var recs []item
+	for i, ds := range in.Catalog.Datasets {
+		for _, r := range in.Records[ds.Name] {
+			recs = append(recs, item{r, i})
+		}
+	}
+	date := func(r *redact.Record) string { return r.Str(r.Dataset().DateField) }
+	sort.SliceStable(recs, func(i, j int) bool {
+		a, b := recs[i], recs[j]
+		if da, db := date(a.r), date(b.r); da != db {
+			return da > db
+		}
+		if a.order != b.order {
+			return a.order < b.order
+		}
+		return a.r.ID() < b.r.ID()
+	})
+	for _, it := range recs {
+		docs = append(docs, recordDoc(in.Catalog, it.r, lang))
+	}
+	return docs, nil
+}
+
+func pick(lang, zh, en string) string {
+	if lang == "en" {
+		return en
+	}
+	return zh
+}
+
+// recordDoc is one record as the search sees it in lang: its page title,
+// and as body every public value a reader could search for (vocabulary
+// terms by their label in lang). Person names, phone numbers and e-mail
+// addresses are left out even where public: nobody needs to find a record
+// by them, and a name index is what the publication rules avoid.
+func recordDoc(cat *schema.Catalog, r *redact.Record, lang string) doc {
+	ds := r.Dataset()
+	d := doc{
+		title: recordTitle(r, lang),
+		href:  ds.Name + "/" + r.Slug() + "/",
+		label: pick(lang, ds.ItemZh, ds.ItemEn),
+		date:  r.Str(ds.DateField),
+	}
+	d.titles = append(d.titles, r.ID(), r.Str(ds.TitleField), r.Str("title_en"))
+	d.body = append(d.body, pick(lang, ds.Zh, ds.En), d.label)
+	for _, f := range ds.Fields {
+		if !f.Public() || f.Key == "publish" {
+			continue
+		}
+		v, ok := r.Value(f.Key)
+		if !ok {
+			continue
+		}
+		vals := v.List
+		if !f.List {
+			vals = []string{v.Str}
+		}
+		for _, s := range vals {
+			switch f.Type {
+			case schema.ID, schema.Text, schema.FreeText, schema.USCC:
+				d.body = append(d.body, s)
+			case schema.Enum, schema.Region:
+				d.body = append(d.body, label(cat, f.Vocab, s, lang))
+			}
+		}
+	}
+	return d
+}
+
+// label is a term's label in lang and its synonyms written in that
+// language's script, so "hospital" finds medical institutions on English
+// pages and 医院 on Chinese ones.
+func label(cat *schema.Catalog, vocab, code, lang string) string {
+	v := cat.Vocab(vocab)
+	if v == nil {
+		return code
+	}
+	t := v.Term(code)
+	if t == nil {
+		return code
+	}
+	out := []string{t.Label(lang)}
+	for _, syn := range t.Synonyms {
+		if hasHan(syn) == (lang == "zh") {
+			out = append(out, syn)
+		}
+	}
+	return strings.Join(out, "\n")
+}
+
+func hasHan(s string) bool {
+	for _, r := range s {
+		if isHan(r) {
+			return true
+		}
+	}
+	return false
+}
+
+// recordTitle matches the heading of the record's page (generator/site):
+// the title field, the English title on English pages when there is one,
+// and for reports the period.
+func recordTitle(r *redact.Record, lang string) string {
+	ds := r.Dataset()
+	t := r.Str(ds.TitleField)
+	if lang == "en" && r.Str("title_en") != "" {
+		t = r.Str("title_en")
+	}
+	if ds.Name == "reports" && r.Str("period") != "" {
+		t += " " + formatPeriod(r.Str("period"), lang)
+	}
+	if t == "" {
+		t = r.ID()
+	}
+	return t
+}
+
+var quartersZh = map[string]string{"Q1": "第一季度", "Q2": "第二季度", "Q3": "第三季度", "Q4": "第四季度", "H1": "上半年", "H2": "下半年"}
+
+func formatPeriod(p, lang string) string {
+	year, part, _ := strings.Cut(p, "-")
+	if lang == "en" {
+		if part == "" {
+			return year
+		}
+		return year + " " + part
+	}
+	if part == "" {
+		return year + "年"
+	}
+	if zh, ok := quartersZh[part]; ok {
+		return year + "年" + zh
+	}
+	return p
+}
+
+var (
+	frontLine = regexp.MustCompile(`^(title|description|draft)\s*[=:]\s*(.*)$`)
+	// Link targets and markup carry no words a reader looks for.
+	mdLink   = regexp.MustCompile(`\]\([^)]*\)`)
+	mdMarkup = regexp.MustCompile(`[#*_>|` + "`" + `\[\]-]+`)
+)
+
+// pages reads the hand-written pages of a language. The search page
+// itself is left out.
+func pages(fsys fs.FS, lang string) ([]doc, error) {
+	var out []doc
+	err := fs.WalkDir(fsys, lang, func(p string, d fs.DirEntry, err error) error {
+		if err != nil {
+			if p == lang && errors.Is(err, fs.ErrNotExist) {
+				return fs.SkipDir
+			}
+			return err
+		}
+		if d.IsDir() || path.Ext(p) != ".md" {
+			return nil
+		}
+		b, err := fs.ReadFile(fsys, p)
+		if err != nil {
+			return err
+		}
+		rel := strings.TrimSuffix(strings.TrimPrefix(p, lang+"/"), ".md")
+		href := rel + "/"
+		if path.Base(rel) == "_index" {
+			href = strings.TrimSuffix(path.Dir(rel), ".") + "/"
+			if href == "/" {
+				href = ""
+			}
+		}
+		if href == "search/" {
+			return nil
+		}
+		front, body := splitFront(string(b))
+		if front["draft"] == "true" {
+			return nil
+		}
+		title := front["title"]
+		if title == "" {
+			title = path.Base(rel)
+		}
+		text := mdMarkup.ReplaceAllString(mdLink.ReplaceAllString(body, "]"), " ")
+		out = append(out, doc{
+			title: title, href: href, label: pick(lang, "页面", "Page"),
+			body: []string{front["description"], text},
+		})
+		return nil
+	})
+	sort.SliceStable(out, func(i, j int) bool { return out[i].href < out[j].href })
+	return out, err
+}
+
+// splitFront separates TOML (+++) or YAML (---) front matter from the
+// body and reads the few keys the index needs.
+func splitFront(s string) (map[string]string, string) {
+	front := map[string]string{}
+	for _, fence := range []string{"+++", "---"} {
+		if !strings.HasPrefix(s, fence+"\n") {
+			continue
+		}
+		head, body, ok := strings.Cut(s[len(fence)+1:], "\n"+fence)
+		if !ok {
+			return front, s
+		}
+		for _, line := range strings.Split(head, "\n") {
+			m := frontLine.FindStringSubmatch(strings.TrimSpace(line))
+			if m == nil {
+				continue
+			}
+			v := strings.TrimSpace(m[2])
+			if u, err := strconv.Unquote(v); err == nil {
+				v = u
+			} else {
+				v = strings.Trim(v, `'"`)
+			}
+			front[m[1]] = v
+		}
+		return front, body
+	}
+	return front, s
+}
+
+// build writes one language's index into files.
+func build(files map[string][]byte, lang string, docs []doc) error {
+	post := map[string]*posting{}
+	for i, d := range docs {
+		for _, t := range Tokens(d.title + "\n" + strings.Join(d.titles, "\n")) {
+			p := post[t]
+			if p == nil {
+				p = &posting{}
+				post[t] = p
+			}
+			p.title = append(p.title, i)
+		}
+		for _, t := range Tokens(d.title + "\n" + strings.Join(d.titles, "\n") + "\n" + strings.Join(d.body, "\n")) {
+			p := post[t]
+			if p == nil {
+				p = &posting{}
+				post[t] = p
+			}
+			p.all = append(p.all, i)
+		}
+	}
+	tokens := make([]string, 0, len(post))
+	entries := make(map[string][]byte, len(post))
+	total := 0
+	for t, p := range post {
+		tokens = append(tokens, t)
+		v := []any{encodeList(p.all)}
+		if len(p.title) > 0 {
+			v = append(v, encodeList(p.title))
+		}
+		b, err := marshal(v)
+		if err != nil {
+			return err
+		}
+		k, err := marshal(t)
+		if err != nil {
+			return err
+		}
+		e := append(append(k, ':'), b...)
+		entries[t] = e
+		total += len(e) + 1
+	}
+	sort.Strings(tokens)
+	n := (total + targetShard - 1) / targetShard
+	if n < 1 {
+		n = 1
+	}
+	var shards [][]string
+	for {
+		shards = make([][]string, n)
+		sizes := make([]int, n)
+		biggest := 0
+		for _, t := range tokens {
+			s := Shard(t, n)
+			shards[s] = append(shards[s], t)
+			sizes[s] += len(entries[t]) + 1
+			biggest = max(biggest, sizes[s])
+		}
+		if biggest <= maxShard || n >= maxShards {
+			break
+		}
+		n *= 2
+	}
+	dir := path.Join(Root, lang)
+	for i, ts := range shards {
+		var b bytes.Buffer
+		b.WriteByte('{')
+		for j, t := range ts {
+			if j > 0 {
+				b.WriteByte(',')
+			}
+			b.Write(entries[t])
+		}
+		b.WriteString("}\n")
+		files[path.Join(dir, shardName(i))] = b.Bytes()
+	}
+	// Document blocks: about targetBlock bytes each.
+	rows := make([][]byte, len(docs))
+	size := 0
+	for i, d := range docs {
+		b, err := marshal([]string{d.title, d.href, d.label, d.date})
+		if err != nil {
+			return err
+		}
+		rows[i] = b
+		size += len(b) + 1
+	}
+	block := 64
+	if len(docs) > 0 {
+		block = min(max(targetBlock*len(docs)/max(size, 1), 8), 512)
+	}
+	blocks := (len(docs) + block - 1) / block
+	for i := 0; i < blocks; i++ {
+		var b bytes.Buffer
+		b.WriteByte('[')
+		for j := i * block; j < min((i+1)*block, len(docs)); j++ {
+			if j > i*block {
+				b.WriteString(",\n")
+			}
+			b.Write(rows[j])
+		}
+		b.WriteString("]\n")
+		files[path.Join(dir, blockName(i))] = b.Bytes()
+	}
+	// The release tag changes whenever any file of the index does; the
+	// browser asks for shards and blocks with it, so a cached file of an
+	// earlier release is never mixed with a new meta.json.
+	names := make([]string, 0, len(shards)+blocks)
+	for p := range files {
+		if strings.HasPrefix(p, dir+"/") {
+			names = append(names, p)
+		}
+	}
+	sort.Strings(names)
+	h := sha256.New()
+	for _, p := range names {
+		fmt.Fprintf(h, "%s %d\n", p, len(files[p]))
+		h.Write(files[p])
+	}
+	release := hex.EncodeToString(h.Sum(nil))[:12]
+	meta, err := json.Marshal(Meta{Version: 1, Lang: lang, Release: release, Docs: len(docs), Shards: n, Block: block, Blocks: blocks, MaxPrefix: maxPrefix})
+	if err != nil {
+		return err
+	}
+	files[path.Join(dir, "meta.json")] = append(meta, '\n')
+	return nil
+}
+
+// Meta is the content of meta.json.
+type Meta struct {
+	Version   int    `json:"v"`
+	Lang      string `json:"lang"`
+	Release   string `json:"release"`
+	Docs      int    `json:"docs"`
+	Shards    int    `json:"shards"`
+	Block     int    `json:"block"`
+	Blocks    int    `json:"blocks"`
+	MaxPrefix int    `json:"maxPrefix"`
+}
+
+func shardName(i int) string { return fmt.Sprintf("shard-%04d.json", i) }
+func blockName(i int) string { return fmt.Sprintf("docs-%04d.json", i) }
+
+// Shard is the posting shard of a token: FNV-1a (32 bit) of its UTF-8
+// bytes modulo the shard count, as search.js computes it.
+func Shard(token string, n int) int {
+	h := fnv.New32a()
+	h.Write([]byte(token))
+	return int(h.Sum32() % uint32(n))
+}
+
+// encodeList writes ascending document numbers as gaps, or as a base64
+// bitmap when that is shorter.
+func encodeList(ids []int) any {
+	gaps := make([]int, len(ids))
+	arr := 1
+	prev := 0
+	for i, id := range ids {
+		gaps[i] = id - prev
+		prev = id
+		arr += len(strconv.Itoa(gaps[i])) + 1
+	}
+	bits := (ids[len(ids)-1] + 8) / 8
+	if b64 := (bits+2)/3*4 + 2; b64 < arr {
+		bm := make([]byte, bits)
+		for _, id := range ids {
+			bm[id/8] |= 1 << (id % 8)
+		}
+		return base64.StdEncoding.EncodeToString(bm)
+	}
+	return gaps
+}
+
+// decodeList reverses encodeList.
+func decodeList(v any) ([]int, error) {
+	switch v := v.(type) {
+	case string:
+		bm, err := base64.StdEncoding.DecodeString(v)
+		if err != nil {
+			return nil, err
+		}
+		var out []int
+		for i, c := range bm {
+			for k := 0; k < 8; k++ {
+				if c&(1<<k) != 0 {
+					out = append(out, i*8+k)
+				}
+			}
+		}
+		return out, nil
+	case []any:
+		out := make([]int, len(v))
+		prev := 0
+		for i, g := range v {
+			f, ok := g.(float64)
+			if !ok {
+				return nil, fmt.Errorf("search: bad gap %v", g)
+			}
+			prev += int(f)
+			out[i] = prev
+		}
+		return out, nil
+	}
+	return nil, fmt.Errorf("search: bad posting list %T", v)
+}
+
+func marshal(v any) ([]byte, error) {
+	var b bytes.Buffer
+	enc := json.NewEncoder(&b)
+	enc.SetEscapeHTML(false)
+	if err := enc.Encode(v); err != nil {
+		return nil, err
+	}
+	return bytes.TrimSuffix(b.Bytes(), []byte("\n")), nil
+}

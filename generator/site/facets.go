@@ -1,0 +1,495 @@
+package site
+
+// Filtered and sorted list pages. Every list a visitor can reach is worked
+// out here, page by page, so that the theme only places rows: the theme
+// never filters, sorts or counts, and no template ranges over all pages.
+//
+// One filter at a time keeps the number of pages linear in the number of
+// records: a dataset with N records and D filter dimensions has about
+// (S + D·m)·N/pagerSize list pages per language, where S is the number
+// of sort orders and m the mean number of values a record has in a
+// dimension (1 for single values; more for lists such as fields).
+//
+// Addresses, relative to the language root:
+//
+//	<dataset>/                      newest first (the dataset's list page)
+//	<dataset>/page/<n>/             its later pages
+//	<dataset>/oldest/[page/<n>/]    oldest first
+//	<dataset>/by-id/[page/<n>/]     by registration number
+//	<dataset>/<facet>/<value>/[page/<n>/]  one filter value, newest first
+
+import (
+	"fmt"
+	"path"
+	"sort"
+	"strconv"
+	"strings"
+
+	"disclose/generator/redact"
+	"disclose/generator/schema"
+	"disclose/generator/slug"
+)
+
+// facetSpec is one filter dimension of a dataset.
+type facetSpec struct {
+	// Key is the URL segment; Field the record field it reads.
+	Key, Field string
+	// Year takes the year (the first four characters) of a date or period.
+	Year bool
+	// Zh and En name the dimension when it is not the field's own label.
+	Zh, En string
+}
+
+// facetSpecs are the filter dimensions of each dataset, in panel order.
+var facetSpecs = map[string][]facetSpec{
+	"committees": {
+		{Key: "region", Field: "region", Zh: "地区", En: "Region"},
+		{Key: "institution_type", Field: "institution_type"},
+		{Key: "fields", Field: "fields"},
+		{Key: "status", Field: "status"},
+		{Key: "year", Field: "registered_on", Year: true, Zh: "登记年份", En: "Year registered"},
+	},
+	"activities": {
+		{Key: "region", Field: "region", Zh: "地区", En: "Region"},
+		{Key: "field", Field: "field"},
+		{Key: "category", Field: "category"},
+		{Key: "rereview_result", Field: "rereview_result"},
+		{Key: "status", Field: "status"},
+		{Key: "year", Field: "registered_on", Year: true, Zh: "登记年份", En: "Year registered"},
+	},
+	"cases": {
+		{Key: "region", Field: "region", Zh: "地区", En: "Region"},
+		{Key: "violation_types", Field: "violation_types"},
+		{Key: "penalties", Field: "penalties"},
+		{Key: "year", Field: "closed_on", Year: true, Zh: "结案年份", En: "Year closed"},
+		{Key: "typical", Field: "typical"},
+	},
+	"reports": {
+		{Key: "body_type", Field: "body_type"},
+		{Key: "region", Field: "region", Zh: "地区", En: "Region"},
+		{Key: "year", Field: "period", Year: true, Zh: "报告年度", En: "Period year"},
+	},
+}
+
+// sortSpec is one order of a dataset's unfiltered list; the first is the
+// dataset's own list page.
+type sortSpec struct {
+	Key    string // URL segment; "" for the dataset's list page
+	Zh, En string
+}
+
+var sortSpecs = []sortSpec{
+	{Key: "", Zh: "最新在前", En: "Newest first"},
+	{Key: "oldest", Zh: "最早在前", En: "Oldest first"},
+	{Key: "by-id", Zh: "按编号", En: "By number"},
+}
+
+// reservedSegments are the first path segments under a dataset that list
+// pages use; a record whose address is one of them would be hidden.
+func reservedSegments(dataset string) map[string]bool {
+	r := map[string]bool{"page": true}
+	for _, s := range sortSpecs {
+		if s.Key != "" {
+			r[s.Key] = true
+		}
+	}
+	for _, f := range facetSpecs[dataset] {
+		r[f.Key] = true
+	}
+	return r
+}
+
+// facetValue is one value of a dimension with the records that have it.
+type facetValue struct {
+	Code  string
+	Label string
+	// Pos are positions in the newest-first order of the dataset.
+	Pos []int
+}
+
+// facetDim is a dimension with its values in panel order.
+type facetDim struct {
+	Spec   facetSpec
+	Label  string
+	Values []*facetValue
+}
+
+// recordValues returns the codes a record has in a dimension, each once.
+func recordValues(r *redact.Record, spec facetSpec) []string {
+	if spec.Year {
+		s := r.Str(spec.Field)
+		if len(s) >= 4 {
+			if _, err := strconv.Atoi(s[:4]); err == nil {
+				return []string{s[:4]}
+			}
+		}
+		return nil
+	}
+	f := r.Dataset().Field(spec.Field)
+	if f == nil {
+		return nil
+	}
+	switch {
+	case f.Type == schema.Bool:
+		if r.Bool(spec.Field) {
+			return []string{"yes"}
+		}
+		return []string{"no"}
+	case f.List:
+		var out []string
+		seen := map[string]bool{}
+		for _, v := range r.List(spec.Field) {
+			if v != "" && !seen[v] {
+				seen[v] = true
+				out = append(out, v)
+			}
+		}
+		return out
+	}
+	if s := r.Str(spec.Field); s != "" {
+		return []string{s}
+	}
+	return nil
+}
+
+// facetDims counts the values of every dimension of a dataset over its
+// records in newest-first order. Values come in vocabulary order (years
+// newest first, "yes" before "no"); codes outside the vocabulary follow,
+// sorted.
+func facetDims(cat *schema.Catalog, ds *schema.Dataset, recs []*redact.Record, lang string) []*facetDim {
+	var dims []*facetDim
+	for _, spec := range facetSpecs[ds.Name] {
+		f := ds.Field(spec.Field)
+		if f == nil {
+			continue
+		}
+		d := &facetDim{Spec: spec, Label: pick(lang, spec.Zh, spec.En)}
+		if d.Label == "" {
+			d.Label = pick(lang, f.Zh, f.En)
+		}
+		byCode := map[string]*facetValue{}
+		for i, r := range recs {
+			for _, c := range recordValues(r, spec) {
+				v := byCode[c]
+				if v == nil {
+					v = &facetValue{Code: c}
+					byCode[c] = v
+					d.Values = append(d.Values, v)
+				}
+				v.Pos = append(v.Pos, i)
+			}
+		}
+		rank := map[string]int{}
+		if vocab := cat.Vocab(f.Vocab); vocab != nil && !spec.Year {
+			for i, t := range vocab.Terms {
+				rank[t.Code] = i + 1
+			}
+		}
+		sort.SliceStable(d.Values, func(i, j int) bool {
+			a, b := d.Values[i].Code, d.Values[j].Code
+			switch {
+			case spec.Year:
+				return a > b
+			case f.Type == schema.Bool:
+				return a == "yes" && b != "yes"
+			}
+			ra, rb := rank[a], rank[b]
+			if ra != rb {
+				if ra == 0 || rb == 0 {
+					return rb == 0
+				}
+				return ra < rb
+			}
+			return a < b
+		})
+		for _, v := range d.Values {
+			switch {
+			case spec.Year:
+				v.Label = pick(lang, v.Code+"年", v.Code)
+			case f.Type == schema.Bool:
+				v.Label = pick(lang, map[string]string{"yes": "是", "no": "否"}[v.Code], map[string]string{"yes": "Yes", "no": "No"}[v.Code])
+			default:
+				v.Label = vocabLabel(cat, f.Vocab, v.Code, lang)
+			}
+		}
+		dims = append(dims, d)
+	}
+	return dims
+}
+
+// segment is the URL segment of a value: vocabulary codes, years and
+// yes/no are already plain; anything else goes through slug.Make.
+func segment(code string) string {
+	for _, c := range code {
+		if !(c >= 'a' && c <= 'z' || c >= '0' && c <= '9' || c == '_' || c == '-') {
+			return slug.Make(code)
+		}
+	}
+	return code
+}
+
+// listFile is what the theme reads for a dataset in a language:
+// assets/lists/<lang>/<dataset>.json. Rows are the list cells of every
+// record once, newest first; a list page names its rows by position.
+type listFile struct {
+	Columns map[string]string `json:"columns"`
+	// Rows are [href, id, title, title_lang, region, date, kind].
+	Rows   [][7]string `json:"rows"`
+	Facets []panelDim  `json:"facets"`
+	Sorts  []panelLink `json:"sorts"`
+	// First is the dataset's own list page (page 1, newest first).
+	First listParams `json:"first"`
+	// Pages are the other list pages, for the content adapter.
+	Pages []listPage `json:"pages"`
+}
+
+type panelDim struct {
+	Key    string      `json:"key"`
+	Label  string      `json:"label"`
+	Count  string      `json:"count"` // number of values
+	Values []panelLink `json:"values"`
+}
+
+type panelLink struct {
+	Key   string `json:"key"`
+	Label string `json:"label"`
+	Count string `json:"count,omitempty"`
+	Href  string `json:"href"`
+}
+
+type listPage struct {
+	Path   string     `json:"path"`
+	Title  string     `json:"title"`
+	Params listParams `json:"params"`
+}
+
+// listParams are the parameters of one list page.
+type listParams struct {
+	List    bool   `json:"list"`
+	Dataset string `json:"dataset"`
+	H1      string `json:"h1"`
+	// Sort is the order key of an unfiltered list ("newest", "oldest",
+	// "by-id"); Facet and Value name the filter of a filtered one.
+	Sort       string `json:"sort"`
+	Facet      string `json:"facet,omitempty"`
+	FacetLabel string `json:"facet_label,omitempty"`
+	Value      string `json:"value,omitempty"`
+	ValueLabel string `json:"value_label,omitempty"`
+	// Clear is the address of the unfiltered list.
+	Clear string `json:"clear"`
+	Total string `json:"total"`
+	Rows  []int  `json:"rows"`
+	Pager pager  `json:"pager"`
+}
+
+// pager is the page navigation of a list: a window of page numbers around
+// the current one, always with the first and the last.
+type pager struct {
+	N     int         `json:"n"`
+	Total int         `json:"total"`
+	Prev  string      `json:"prev,omitempty"`
+	Next  string      `json:"next,omitempty"`
+	Items []pagerItem `json:"items,omitempty"`
+}
+
+type pagerItem struct {
+	N       int    `json:"n,omitempty"`
+	Href    string `json:"href,omitempty"`
+	Current bool   `json:"current,omitempty"`
+	// Gap stands for the page numbers left out.
+	Gap bool `json:"gap,omitempty"`
+}
+
+// pagerWindow is how many page numbers are shown on each side of the
+// current one.
+const pagerWindow = 2
+
+func pageHref(base string, n int) string {
+	if n <= 1 {
+		return base
+	}
+	return base + "page/" + strconv.Itoa(n) + "/"
+}
+
+func makePager(base string, n, total int) pager {
+	p := pager{N: n, Total: total}
+	if total <= 1 {
+		return p
+	}
+	if n > 1 {
+		p.Prev = pageHref(base, n-1)
+	}
+	if n < total {
+		p.Next = pageHref(base, n+1)
+	}
+	last := 0
+	add := func(i int) {
+		if i <= last || i < 1 || i > total {
+			return
+		}
+		if i > last+1 {
+			p.Items = append(p.Items, pagerItem{Gap: true})
+		}
+		p.Items = append(p.Items, pagerItem{N: i, Href: pageHref(base, i), Current: i == n})
+		last = i
+	}
+	add(1)
+	for i := n - pagerWindow; i <= n+pagerWindow; i++ {
+		add(i)
+	}
+	add(total)
+	return p
+}
+
+// listFileFor works out every list page of a dataset in a language.
+func (idx *index) listFileFor(ds *schema.Dataset, lang string) listFile {
+	cat := idx.in.Catalog
+	recs := idx.sorted[ds.Name]
+	label := func(key string) string {
+		if f := ds.Field(key); f != nil {
+			return pick(lang, f.Zh, f.En)
+		}
+		return ""
+	}
+	lf := listFile{
+		Columns: map[string]string{
+			"id": label("id"), "title": label(ds.TitleField), "region": label("region"),
+			"date": label(ds.DateField), "kind": label(kindKey(ds)),
+		},
+		Rows: make([][7]string, len(recs)),
+	}
+	for i, r := range recs {
+		t := recordTitle(r, lang)
+		lf.Rows[i] = [7]string{recordHref(r), r.ID(), t, textLang(t, lang),
+			vocabLabel(cat, "region", r.Str("region"), lang), r.Str(ds.DateField), kindCell(cat, r, lang)}
+	}
+	name := pick(lang, ds.Zh, ds.En)
+	root := ds.Name + "/"
+	dims := facetDims(cat, ds, recs, lang)
+	for _, d := range dims {
+		pd := panelDim{Key: d.Spec.Key, Label: d.Label, Count: formatInt(int64(len(d.Values)))}
+		for _, v := range d.Values {
+			pd.Values = append(pd.Values, panelLink{Key: v.Code, Label: v.Label, Count: formatInt(int64(len(v.Pos))),
+				Href: root + d.Spec.Key + "/" + segment(v.Code) + "/"})
+		}
+		lf.Facets = append(lf.Facets, pd)
+	}
+
+	// pages cuts one ordered list into pages; the first page of the
+	// newest-first list is the dataset's own page and is kept apart.
+	pages := func(base string, pos []int, p listParams, title string) {
+		total := (len(pos) + pagerSize - 1) / pagerSize
+		if total == 0 {
+			total = 1
+		}
+		p.List = true
+		p.Dataset = ds.Name
+		p.Clear = root
+		p.Total = formatInt(int64(len(pos)))
+		for n := 1; n <= total; n++ {
+			q := p
+			lo, hi := (n-1)*pagerSize, n*pagerSize
+			if hi > len(pos) {
+				hi = len(pos)
+			}
+			q.Rows = append([]int{}, pos[lo:hi]...)
+			q.Pager = makePager(base, n, total)
+			t := title
+			if n > 1 {
+				t += " · " + pick(lang, fmt.Sprintf("第 %d 页", n), fmt.Sprintf("page %d", n))
+			}
+			if base == root && n == 1 {
+				lf.First = q
+				continue
+			}
+			lf.Pages = append(lf.Pages, listPage{Path: strings.TrimSuffix(pageHref(base, n), "/"), Title: t, Params: q})
+		}
+	}
+
+	newest := make([]int, len(recs))
+	for i := range newest {
+		newest[i] = i
+	}
+	for _, s := range sortSpecs {
+		pos := append([]int(nil), newest...)
+		key := s.Key
+		switch s.Key {
+		case "":
+			key = "newest"
+		case "oldest":
+			for i, j := 0, len(pos)-1; i < j; i, j = i+1, j-1 {
+				pos[i], pos[j] = pos[j], pos[i]
+			}
+		case "by-id":
+			sort.SliceStable(pos, func(i, j int) bool { return recs[pos[i]].ID() < recs[pos[j]].ID() })
+		}
+		base := root
+		title := name
+		if s.Key != "" {
+			base = root + s.Key + "/"
+			title = name + " · " + pick(lang, s.Zh, s.En)
+		}
+		lf.Sorts = append(lf.Sorts, panelLink{Key: key, Label: pick(lang, s.Zh, s.En), Href: base})
+		pages(base, pos, listParams{Sort: key, H1: title}, title)
+	}
+	for _, d := range dims {
+		for _, v := range d.Values {
+			title := name + " · " + d.Label + pick(lang, "：", ": ") + v.Label
+			base := root + d.Spec.Key + "/" + segment(v.Code) + "/"
+			pages(base, v.Pos, listParams{Sort: "newest", H1: title, Facet: d.Spec.Key, FacetLabel: d.Label, Value: v.Code, ValueLabel: v.Label}, title)
+		}
+	}
+	return lf
+}
+
+// listsFile is where the theme finds the list pages of a dataset.
+func listsFile(lang, dataset string) string {
+	return path.Join("assets", "lists", lang, dataset+".json")
+}
+
+// listAdapter is the content adapter at the content root that adds every
+// list page but the datasets' own. The pages stay out of page collections
+// (build.list never): they are not records, feeds or sitemap entries.
+func listAdapter(cat *schema.Catalog) []byte {
+	var b strings.Builder
+	b.WriteString("{{- /* Generated by disclose: the filtered and sorted list pages of every dataset, in every language. */ -}}\n")
+	b.WriteString("{{- .EnableAllLanguages -}}\n")
+	b.WriteString("{{- $lang := .Site.Language.Lang -}}\n")
+	b.WriteString("{{- range slice")
+	for _, ds := range cat.Datasets {
+		fmt.Fprintf(&b, " %q", ds.Name)
+	}
+	b.WriteString(" -}}\n")
+	b.WriteString(`  {{- with resources.Get (printf "lists/%s/%s.json" $lang .) -}}
+    {{- range (transform.Unmarshal .).pages -}}
+      {{- $.AddPage (dict "kind" "page" "path" .path "title" .title "layout" "listpage" "build" (dict "list" "never" "render" "always") "params" .params) -}}
+    {{- end -}}
+  {{- end -}}
+{{- end -}}
+`)
+	return []byte(b.String())
+}
+
+// listFiles returns the list files of every dataset and language and the
+// adapter that reads them. It fails when a record's address is one that
+// list pages use.
+func listFiles(idx *index) (map[string][]byte, error) {
+	files := map[string][]byte{}
+	for _, ds := range idx.in.Catalog.Datasets {
+		reserved := reservedSegments(ds.Name)
+		for _, r := range idx.sorted[ds.Name] {
+			if reserved[r.Slug()] {
+				return nil, fmt.Errorf("site: %s: the address of id %q is %q, which the list pages use", ds.Name, r.ID(), r.Slug())
+			}
+		}
+		for _, lang := range langs {
+			b, err := marshal(idx.listFileFor(ds, lang))
+			if err != nil {
+				return nil, err
+			}
+			files[listsFile(lang, ds.Name)] = b
+		}
+	}
+	files[path.Join("content", "_content.gotmpl")] = listAdapter(idx.in.Catalog)
+	return files, nil
+}

@@ -1,0 +1,557 @@
+package site
+
+import (
+	"fmt"
+	"html"
+	"sort"
+	"strconv"
+	"strings"
+	"unicode"
+
+	"disclose/generator/schema"
+)
+
+// The statistics page: counts over the public records, each drawn as an
+// inline SVG chart with a table holding the same numbers. Only public
+// records are counted, so no count needs suppression. Every count is
+// made in one pass over the records.
+
+// chart is one figure of the statistics page, display-ready.
+type chart struct {
+	ID      string `json:"id"`
+	Title   string `json:"title"`
+	Caption string `json:"caption"`
+	// SVG is the chart as inline SVG; it points at the caption with
+	// aria-labelledby, and the table is its accessible equivalent.
+	SVG string `json:"svg"`
+	// Head holds the table's column headings: the category, then one per
+	// series.
+	Head []string   `json:"head"`
+	Rows []chartRow `json:"rows"`
+	// Empty is set when there is nothing to count.
+	Empty bool `json:"empty,omitempty"`
+	// Wide is set when the table has too many columns to sit beside the
+	// chart.
+	Wide bool `json:"wide,omitempty"`
+}
+
+type chartRow struct {
+	Label string   `json:"label"`
+	Cells []string `json:"cells"`
+}
+
+// series is one set of bars, in the order of the categories.
+type series struct {
+	Name   string
+	Values []int64
+}
+
+// tally is a chart's numbers before they are drawn.
+type tally struct {
+	id     string
+	title  string
+	labels []string
+	series []series
+	// vertical draws columns (a time axis) instead of horizontal bars.
+	vertical bool
+	// panels draws one small bar chart per series, each on its own scale
+	// (report figures range from a few cases to thousands of reviews).
+	panels bool
+	// multi is set when a record may count in several categories.
+	multi bool
+	// head names the category column of the table; "" for the default.
+	head string
+}
+
+type statsFront struct {
+	Title       string  `json:"title"`
+	Description string  `json:"description,omitempty"`
+	Layout      string  `json:"layout"`
+	AsOf        string  `json:"asof"`
+	Charts      []chart `json:"charts"`
+}
+
+// counter counts codes of one vocabulary in its term order; codes the
+// vocabulary does not know are counted after the terms, sorted.
+type counter struct {
+	vocab *schema.Vocab
+	n     map[string]int64
+}
+
+func newCounter(v *schema.Vocab) *counter { return &counter{vocab: v, n: map[string]int64{}} }
+
+func (c *counter) add(code string) {
+	if code != "" {
+		c.n[code]++
+	}
+}
+
+// rows returns the codes with a count, in vocabulary order, and the
+// counts. Terms with no record are left out, so that a long vocabulary
+// (regions) does not fill the chart with empty bars.
+func (c *counter) rows() (codes []string, counts []int64) {
+	seen := map[string]bool{}
+	if c.vocab != nil {
+		for _, t := range c.vocab.Terms {
+			seen[t.Code] = true
+			if n := c.n[t.Code]; n > 0 {
+				codes = append(codes, t.Code)
+				counts = append(counts, n)
+			}
+		}
+	}
+	var extra []string
+	for code := range c.n {
+		if !seen[code] {
+			extra = append(extra, code)
+		}
+	}
+	sort.Strings(extra)
+	for _, code := range extra {
+		codes = append(codes, code)
+		counts = append(counts, c.n[code])
+	}
+	return codes, counts
+}
+
+// statMonths is how many months the registration chart covers.
+const statMonths = 24
+
+// months returns the statMonths months up to and including the month of
+// asOf, oldest first, as YYYY-MM.
+func months(asOf string) []string {
+	y, err1 := strconv.Atoi(asOf[:min(4, len(asOf))])
+	m, err2 := 0, error(nil)
+	if len(asOf) >= 7 {
+		m, err2 = strconv.Atoi(asOf[5:7])
+	}
+	if err1 != nil || err2 != nil || m < 1 || m > 12 {
+		return nil
+	}
+	out := make([]string, statMonths)
+	for i := statMonths - 1; i >= 0; i-- {
+		out[i] = fmt.Sprintf("%04d-%02d", y, m)
+		if m--; m == 0 {
+			m, y = 12, y-1
+		}
+	}
+	return out
+}
+
+// reportMetrics are the report figures the statistics page sums.
+var reportMetrics = []string{"reviews", "high_risk_registered", "rereviews", "cases_opened", "cases_closed", "trainings", "trainees", "publicity_events"}
+
+// tallies counts everything the statistics page shows.
+func tallies(in Input, lang string) []tally {
+	cat := in.Catalog
+	label := func(ds, key string) string {
+		if d := cat.Dataset(ds); d != nil {
+			if f := d.Field(key); f != nil {
+				return pick(lang, f.Zh, f.En)
+			}
+		}
+		return key
+	}
+	dsTitle := func(ds string) string {
+		if d := cat.Dataset(ds); d != nil {
+			return pick(lang, d.Zh, d.En)
+		}
+		return ds
+	}
+	var out []tally
+
+	// Registrations per month.
+	ms := months(in.AsOf)
+	monthIdx := make(map[string]int, len(ms))
+	for i, m := range ms {
+		monthIdx[m] = i
+	}
+	reg := tally{id: "registrations", title: pick(lang, "每月登记数（近 24 个月）", "Registrations per month (last 24 months)"), vertical: true}
+	reg.labels = ms
+	for _, ds := range []string{"committees", "activities"} {
+		name := ds
+		if d := cat.Dataset(ds); d != nil {
+			name = pick(lang, d.ItemZh, d.ItemEn)
+		}
+		s := series{Name: name, Values: make([]int64, len(ms))}
+		for _, r := range in.Records[ds] {
+			d := r.Str("registered_on")
+			if len(d) >= 7 {
+				if i, ok := monthIdx[d[:7]]; ok {
+					s.Values[i]++
+				}
+			}
+		}
+		reg.series = append(reg.series, s)
+	}
+	out = append(out, reg)
+
+	// One bar chart per counted field.
+	byField := func(id, ds, key, title string) tally {
+		f := cat.Dataset(ds).Field(key)
+		c := newCounter(cat.Vocab(f.Vocab))
+		for _, r := range in.Records[ds] {
+			if f.List {
+				for _, code := range r.List(key) {
+					c.add(code)
+				}
+			} else {
+				c.add(r.Str(key))
+			}
+		}
+		codes, counts := c.rows()
+		t := tally{id: id, title: title, multi: f.List}
+		for _, code := range codes {
+			t.labels = append(t.labels, vocabLabel(cat, f.Vocab, code, lang))
+		}
+		t.series = []series{{Name: pick(lang, "记录数", "Records"), Values: counts}}
+		return t
+	}
+	by := func(ds, key string) string {
+		return pick(lang, dsTitle(ds)+"：按"+label(ds, key), dsTitle(ds)+" by "+strings.ToLower(label(ds, key)))
+	}
+	out = append(out,
+		byField("committees-region", "committees", "region", by("committees", "region")),
+		byField("committees-field", "committees", "fields", by("committees", "fields")),
+		byField("activities-category", "activities", "category", by("activities", "category")),
+		byField("activities-rereview", "activities", "rereview_result", by("activities", "rereview_result")),
+		byField("cases-violation", "cases", "violation_types", by("cases", "violation_types")),
+		byField("cases-penalty", "cases", "penalties", by("cases", "penalties")),
+	)
+
+	// Report figures summed by period and by body type.
+	var shown []string
+	for _, k := range reportMetrics {
+		if cat.Dataset("reports").Field(k) != nil {
+			shown = append(shown, k)
+		}
+	}
+	period := map[string][]int64{}
+	body := map[string][]int64{}
+	for _, r := range in.Records["reports"] {
+		// Periods are years, half years or quarters depending on the
+		// body; they are summed by year so that the bars compare alike.
+		p, b := r.Str("period"), r.Str("body_type")
+		if len(p) > 4 {
+			p = p[:4]
+		}
+		if period[p] == nil {
+			period[p] = make([]int64, len(shown))
+		}
+		if body[b] == nil {
+			body[b] = make([]int64, len(shown))
+		}
+		for i, k := range shown {
+			if v, ok := r.Value(k); ok {
+				period[p][i] += v.Int
+				body[b][i] += v.Int
+			}
+		}
+	}
+	sumTally := func(id, title, head string, keys []string, name func(string) string, sums map[string][]int64) tally {
+		t := tally{id: id, title: title, panels: true, head: head}
+		vals := make([][]int64, len(shown))
+		for _, k := range keys {
+			t.labels = append(t.labels, name(k))
+			for i := range shown {
+				vals[i] = append(vals[i], sums[k][i])
+			}
+		}
+		for i, k := range shown {
+			t.series = append(t.series, series{Name: label("reports", k), Values: vals[i]})
+		}
+		return t
+	}
+	periods := make([]string, 0, len(period))
+	for p := range period {
+		periods = append(periods, p)
+	}
+	sort.Strings(periods)
+	out = append(out, sumTally("reports-period", pick(lang, "监管履职报告数字：按报告年度", "Report figures by reporting year"), pick(lang, "年度", "Year"),
+		periods, func(p string) string { return formatPeriod(p, lang) }, period))
+	var bodies []string
+	if v := cat.Vocab("body_type"); v != nil {
+		for _, t := range v.Terms {
+			if body[t.Code] != nil {
+				bodies = append(bodies, t.Code)
+			}
+		}
+	}
+	out = append(out, sumTally("reports-body", pick(lang, "监管履职报告数字：按单位类别", "Report figures by body type"), label("reports", "body_type"),
+		bodies, func(b string) string { return vocabLabel(cat, "body_type", b, lang) }, body))
+	return out
+}
+
+// statsPage writes the statistics page of a language.
+func statsPage(in Input, lang string) ([]byte, error) {
+	front := statsFront{
+		Title:  pick(lang, "统计", "Statistics"),
+		Layout: "statistics",
+		AsOf:   in.AsOf,
+		Description: pick(lang, "已公开记录的汇总统计：按月登记数，委员会、高风险科技活动、违规案件的分类计数，以及监管履职报告数字。",
+			"Counts over the published records: registrations per month, committees, high-risk activities and cases by category, and the figures of the supervision reports."),
+	}
+	for _, t := range tallies(in, lang) {
+		front.Charts = append(front.Charts, t.chart(lang))
+	}
+	return frontMatter(front)
+}
+
+// chart makes the display-ready figure: caption, SVG and table.
+func (t tally) chart(lang string) chart {
+	c := chart{ID: "chart-" + t.id, Title: t.title}
+	var total int64
+	for _, s := range t.series {
+		for _, v := range s.Values {
+			total += v
+		}
+	}
+	c.Empty = total == 0 || len(t.labels) == 0
+	head := pick(lang, "类别", "Category")
+	if t.vertical {
+		head = pick(lang, "月份", "Month")
+	}
+	if t.head != "" {
+		head = t.head
+	}
+	c.Head = append(c.Head, head)
+	for _, s := range t.series {
+		c.Head = append(c.Head, s.Name)
+	}
+	c.Wide = len(c.Head) > 3
+	for i, l := range t.labels {
+		row := chartRow{Label: l}
+		for _, s := range t.series {
+			row.Cells = append(row.Cells, formatInt(s.Values[i]))
+		}
+		c.Rows = append(c.Rows, row)
+	}
+	if len(t.series) == 1 {
+		c.Caption = pick(lang, t.title+"。合计 "+formatInt(total)+"，数字见表格。", t.title+". Total "+formatInt(total)+"; the numbers are in the table.")
+		if t.multi {
+			c.Caption = pick(lang, t.title+"。一条记录可有多项，计入每一项，数字见表格。", t.title+". A record with several values counts once under each; the numbers are in the table.")
+		}
+	} else {
+		c.Caption = pick(lang, t.title+"。数字见表格。", t.title+". The numbers are in the table.")
+	}
+	if t.vertical {
+		c.Caption = pick(lang, t.title+"，按登记日期所在月份计。数字见表格。", t.title+", by the month of the registration date. The numbers are in the table.")
+	}
+	if !c.Empty {
+		switch {
+		case t.vertical:
+			c.SVG = columnSVG(c.ID, t, lang)
+		case t.panels:
+			c.SVG = panelSVG(c.ID, t)
+		default:
+			c.SVG = barSVG(c.ID, t)
+		}
+	}
+	return c
+}
+
+// palette holds the series colours: each has at least 3:1 contrast with
+// the white background (WCAG 1.4.11) and they differ in lightness, so
+// they stay apart in grey; the legend and the table name every series.
+var palette = [...]string{"#12365f", "#b3471d", "#2f7a3b", "#6a3d9a", "#8a6d00", "#0b6e8a", "#a01d5c", "#4a5260"}
+
+// textWidth estimates the drawn width of s at font size px: CJK and other
+// wide characters take a full em, others a little over half.
+func textWidth(s string, px float64) float64 {
+	w := 0.0
+	for _, r := range s {
+		switch {
+		case unicode.Is(unicode.Han, r) || r >= 0x3000:
+			w += px
+		case r == ' ' || r == '.' || r == ',':
+			w += 0.3 * px
+		default:
+			w += 0.58 * px
+		}
+	}
+	return w
+}
+
+const (
+	svgWidth = 400.0
+	fontPx   = 14.0
+)
+
+func svgOpen(b *strings.Builder, id string, w, h float64) {
+	fmt.Fprintf(b, `<svg class="chart-svg" xmlns="http://www.w3.org/2000/svg" viewBox="0 0 %s %s" role="img" aria-labelledby="%s-cap" focusable="false">`, num(w), num(h), id)
+}
+
+func num(f float64) string { return strconv.FormatFloat(f, 'f', -1, 64) }
+
+// legend draws the series names as swatches, one per line, and returns
+// the height it took.
+func legend(b *strings.Builder, ss []series, y float64) float64 {
+	if len(ss) < 2 {
+		return 0
+	}
+	for i, s := range ss {
+		yy := y + float64(i)*(fontPx+6)
+		fmt.Fprintf(b, `<rect x="0" y="%s" width="12" height="12" fill="%s"/>`, num(yy+2), palette[i%len(palette)])
+		fmt.Fprintf(b, `<text x="18" y="%s" class="chart-text">%s</text>`, num(yy+fontPx-1), html.EscapeString(s.Name))
+	}
+	return float64(len(ss))*(fontPx+6) + 6
+}
+
+// barSVG draws horizontal bars: each category's label on its own line
+// above its bars, so long Chinese labels need no truncation on a phone.
+func barSVG(id string, t tally) string {
+	var max int64
+	for _, s := range t.series {
+		for _, v := range s.Values {
+			if v > max {
+				max = v
+			}
+		}
+	}
+	if max == 0 {
+		max = 1
+	}
+	const barH, gap = 12.0, 3.0
+	labelH := fontPx + 6
+	groupH := labelH + float64(len(t.series))*(barH+gap) + 8
+	var body strings.Builder
+	y := legend(&body, t.series, 0)
+	valueRoom := textWidth(formatInt(max), fontPx) + 8
+	scale := (svgWidth - valueRoom) / float64(max)
+	for i, l := range t.labels {
+		fmt.Fprintf(&body, `<text x="0" y="%s" class="chart-text">%s</text>`, num(y+fontPx), html.EscapeString(l))
+		by := y + labelH
+		for j, s := range t.series {
+			v := s.Values[i]
+			w := float64(v) * scale
+			if v > 0 && w < 1 {
+				w = 1
+			}
+			fmt.Fprintf(&body, `<rect x="0" y="%s" width="%s" height="%s" fill="%s"/>`, num(by), num(round1(w)), num(barH), palette[j%len(palette)])
+			fmt.Fprintf(&body, `<text x="%s" y="%s" class="chart-num">%s</text>`, num(round1(w)+4), num(by+barH-1), formatInt(v))
+			by += barH + gap
+		}
+		y += groupH
+	}
+	var b strings.Builder
+	svgOpen(&b, id, svgWidth, round1(y))
+	b.WriteString(body.String())
+	b.WriteString("</svg>")
+	return b.String()
+}
+
+// panelSVG draws one small horizontal bar chart per series, each scaled
+// to its own largest value, with the category labels (years, body types)
+// to the left of the bars.
+func panelSVG(id string, t tally) string {
+	left := 0.0
+	for _, l := range t.labels {
+		left = max(left, textWidth(l, fontPx))
+	}
+	left += 8
+	const rowH = 18.0
+	var body strings.Builder
+	y := 0.0
+	for j, s := range t.series {
+		var top int64 = 1
+		for _, v := range s.Values {
+			top = max(top, v)
+		}
+		fmt.Fprintf(&body, `<text x="0" y="%s" class="chart-text chart-head">%s</text>`, num(y+fontPx), html.EscapeString(s.Name))
+		y += fontPx + 8
+		scale := (svgWidth - left - textWidth(formatInt(top), fontPx) - 8) / float64(top)
+		for i, l := range t.labels {
+			v := s.Values[i]
+			w := round1(float64(v) * scale)
+			if v > 0 && w < 1 {
+				w = 1
+			}
+			fmt.Fprintf(&body, `<text x="0" y="%s" class="chart-text">%s</text>`, num(y+fontPx-2), html.EscapeString(l))
+			fmt.Fprintf(&body, `<rect x="%s" y="%s" width="%s" height="12" fill="%s"/>`, num(round1(left)), num(y+2), num(w), palette[j%len(palette)])
+			fmt.Fprintf(&body, `<text x="%s" y="%s" class="chart-num">%s</text>`, num(round1(left+w+4)), num(y+fontPx-2), formatInt(v))
+			y += rowH
+		}
+		y += 10
+	}
+	var b strings.Builder
+	svgOpen(&b, id, svgWidth, round1(y))
+	b.WriteString(body.String())
+	b.WriteString("</svg>")
+	return b.String()
+}
+
+// columnSVG draws columns over a time axis, series side by side in each
+// month, with a label every sixth month and gridlines at round values.
+func columnSVG(id string, t tally, lang string) string {
+	var max int64
+	for _, s := range t.series {
+		for _, v := range s.Values {
+			if v > max {
+				max = v
+			}
+		}
+	}
+	step := niceStep(max)
+	top := step * ((max + step - 1) / step)
+	if top == 0 {
+		top = step
+	}
+	var b strings.Builder
+	var body strings.Builder
+	ly := legend(&body, t.series, 0)
+	left := textWidth(formatInt(top), fontPx) + 6
+	plotTop := ly + 8
+	plotH := 150.0
+	bottom := plotTop + plotH
+	plotW := svgWidth - left
+	n := len(t.labels)
+	slot := plotW / float64(n)
+	barW := (slot - 2) / float64(len(t.series))
+	for v := int64(0); v <= top; v += step {
+		yy := bottom - float64(v)/float64(top)*plotH
+		fmt.Fprintf(&body, `<line x1="%s" x2="%s" y1="%s" y2="%s" class="chart-grid"/>`, num(round1(left)), num(svgWidth), num(round1(yy)), num(round1(yy)))
+		fmt.Fprintf(&body, `<text x="%s" y="%s" class="chart-num" text-anchor="end">%s</text>`, num(round1(left-4)), num(round1(yy+5)), formatInt(v))
+	}
+	for i, l := range t.labels {
+		x := left + float64(i)*slot + 1
+		for j, s := range t.series {
+			h := float64(s.Values[i]) / float64(top) * plotH
+			if s.Values[i] > 0 && h < 1 {
+				h = 1
+			}
+			fmt.Fprintf(&body, `<rect x="%s" y="%s" width="%s" height="%s" fill="%s"/>`, num(round1(x+float64(j)*barW)), num(round1(bottom-h)), num(round1(barW)), num(round1(h)), palette[j%len(palette)])
+		}
+		// Every sixth month, counted back from the latest, so that the
+		// last label (anchored at the right edge) never meets another.
+		if (n-1-i)%6 == 0 {
+			anchor := "middle"
+			x += slot/2 - 1
+			if i == n-1 {
+				anchor = "end"
+				x += slot / 2
+			}
+			fmt.Fprintf(&body, `<text x="%s" y="%s" class="chart-text" text-anchor="%s">%s</text>`, num(round1(x)), num(bottom+fontPx+4), anchor, html.EscapeString(l))
+		}
+	}
+	fmt.Fprintf(&body, `<line x1="%s" x2="%s" y1="%s" y2="%s" class="chart-axis"/>`, num(round1(left)), num(svgWidth), num(bottom), num(bottom))
+	svgOpen(&b, id, svgWidth, bottom+fontPx+8)
+	b.WriteString(body.String())
+	b.WriteString("</svg>")
+	return b.String()
+}
+
+// niceStep is a gridline step of 1, 2 or 5 times a power of ten giving at
+// most five lines.
+func niceStep(max int64) int64 {
+	step := int64(1)
+	for {
+		for _, m := range []int64{1, 2, 5} {
+			if max <= step*m*5 {
+				return step * m
+			}
+		}
+		step *= 10
+	}
+}
+
+func round1(f float64) float64 { return float64(int64(f*10+0.5)) / 10 }

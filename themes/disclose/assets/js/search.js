@@ -1,0 +1,189 @@
+// Search over the static index in search/<lang>/ (written by
+// generator/search, which documents the format). Reads ?q=, fetches
+// meta.json, the posting shards of the query's tokens and the document
+// blocks of the results shown; nothing else. Tokenising here must match
+// generator/search/tokens.go.
+(function () {
+  "use strict";
+  var box = document.getElementById("search-results");
+  var input = document.getElementById("search-q");
+  if (!box || !input || !window.fetch || !window.TextEncoder) return;
+  var nojs = document.querySelector(".search-nojs");
+  if (nojs) nojs.hidden = true;
+  var status = box.querySelector(".search-status");
+  var list = box.querySelector(".search-hits");
+  var base = box.getAttribute("data-index");
+  var root = box.getAttribute("data-root");
+  var english = document.documentElement.lang.indexOf("en") === 0;
+  var PAGE = 20;
+  var HAN = /\p{Script=Han}/u;
+  var WORD = /[\p{L}\p{Nd}]/u;
+  var cache = {};
+  var downloaded = 0;
+
+  function text(key, vars) {
+    var s = box.getAttribute("data-" + key) || "";
+    return s.replace(/\{(\w+)\}/g, function (_, k) { return vars && k in vars ? vars[k] : ""; });
+  }
+
+  // Bigrams covering each Han run; other words cut to maxPrefix.
+  function queryTokens(q, maxPrefix) {
+    var out = [], seen = {}, short = false, run = [], han = false;
+    function add(t) { if (!seen[t]) { seen[t] = true; out.push(t); } }
+    function flush() {
+      if (run.length === 0) return;
+      if (han && run.length >= 2) {
+        for (var i = 0; i + 1 < run.length; i += 2) add(run[i] + run[i + 1]);
+        if (run.length % 2 === 1) add(run[run.length - 2] + run[run.length - 1]);
+      } else if (!han && run.length >= 2) {
+        add(run.slice(0, maxPrefix).join(""));
+      } else {
+        short = true;
+      }
+      run = [];
+    }
+    for (var ch of q.normalize("NFKC").toLowerCase()) {
+      if (HAN.test(ch)) {
+        if (!han) flush();
+        han = true;
+        run.push(ch);
+      } else if (WORD.test(ch)) {
+        if (han) flush();
+        han = false;
+        run.push(ch);
+      } else {
+        flush();
+      }
+    }
+    flush();
+    return { tokens: out, short: out.length === 0 && short };
+  }
+
+  // FNV-1a, 32 bit, over UTF-8 bytes.
+  function shardOf(token, n) {
+    var bytes = new TextEncoder().encode(token), h = 0x811c9dc5;
+    for (var i = 0; i < bytes.length; i++) {
+      h ^= bytes[i];
+      h = Math.imul(h, 0x01000193) >>> 0;
+    }
+    return h % n;
+  }
+
+  // meta.json is revalidated on every visit; the other files carry its
+  // release tag, so they can be cached for as long as the server allows.
+  var release = "";
+  function get(name) {
+    if (!cache[name]) {
+      var url = name === "meta.json" ? base + name : base + name + "?v=" + release;
+      cache[name] = fetch(url, name === "meta.json" ? { cache: "no-cache" } : {}).then(function (r) {
+        if (!r.ok) throw new Error(name + ": " + r.status);
+        return r.arrayBuffer();
+      }).then(function (buf) {
+        downloaded += buf.byteLength;
+        box.setAttribute("data-bytes", String(downloaded));
+        return JSON.parse(new TextDecoder().decode(buf));
+      });
+    }
+    return cache[name];
+  }
+
+  function pad(i) { return ("000" + i).slice(-4); }
+
+  function decode(v) {
+    var out = [];
+    if (typeof v === "string") {
+      var bin = atob(v);
+      for (var i = 0; i < bin.length; i++) {
+        var c = bin.charCodeAt(i);
+        for (var k = 0; k < 8; k++) if (c & (1 << k)) out.push(i * 8 + k);
+      }
+    } else {
+      var prev = 0;
+      for (var j = 0; j < v.length; j++) { prev += v[j]; out.push(prev); }
+    }
+    return out;
+  }
+
+  function search(q) {
+    return get("meta.json").then(function (meta) {
+      release = meta.release || "";
+      var parsed = queryTokens(q, meta.maxPrefix);
+      if (parsed.tokens.length === 0) return { short: parsed.short, hits: [] };
+      return Promise.all(parsed.tokens.map(function (t) {
+        return get("shard-" + pad(shardOf(t, meta.shards)) + ".json").then(function (s) { return s[t] || null; });
+      })).then(function (lists) {
+        if (lists.some(function (l) { return !l; })) return { hits: [], meta: meta };
+        var sets = lists.map(function (l) {
+          return { all: decode(l[0]), title: new Set(l.length > 1 ? decode(l[1]) : []) };
+        });
+        sets.sort(function (a, b) { return a.all.length - b.all.length; });
+        var rest = sets.slice(1).map(function (s) { return new Set(s.all); });
+        var hits = [];
+        sets[0].all.forEach(function (id) {
+          for (var i = 0; i < rest.length; i++) if (!rest[i].has(id)) return;
+          var inTitle = sets.every(function (s) { return s.title.has(id); });
+          hits.push({ id: id, t: inTitle });
+        });
+        hits.sort(function (a, b) { return a.t === b.t ? a.id - b.id : (a.t ? -1 : 1); });
+        return { hits: hits, meta: meta };
+      });
+    });
+  }
+
+  function show(res, from) {
+    var part = res.hits.slice(from, from + PAGE);
+    return Promise.all(part.map(function (h) {
+      return get("docs-" + pad(Math.floor(h.id / res.meta.block)) + ".json").then(function (rows) {
+        return rows[h.id % res.meta.block];
+      });
+    })).then(function (rows) {
+      rows.forEach(function (row) {
+        var li = document.createElement("li");
+        var a = document.createElement("a");
+        a.href = root + row[1];
+        a.textContent = row[0];
+        if (english && HAN.test(row[0])) a.lang = "zh-CN";
+        li.appendChild(a);
+        var meta = document.createElement("span");
+        meta.className = "search-meta";
+        meta.textContent = row[2] + (row[3] ? " · " + row[3] : "");
+        li.appendChild(document.createTextNode(" "));
+        li.appendChild(meta);
+        list.appendChild(li);
+      });
+      var shown = from + part.length;
+      status.textContent = text("found", { n: res.hits.length.toLocaleString(english ? "en" : "zh-CN") }) +
+        (shown < res.hits.length ? " " + text("shown", { k: shown }) : "");
+      var old = box.querySelector(".search-more");
+      if (old) old.remove();
+      if (shown < res.hits.length) {
+        var more = document.createElement("button");
+        more.type = "button";
+        more.className = "search-more";
+        more.textContent = text("more");
+        more.addEventListener("click", function () {
+          more.disabled = true;
+          var next = list.children.length;
+          show(res, shown).then(function () {
+            var first = list.children[next] && list.children[next].querySelector("a");
+            if (first) first.focus();
+          });
+        });
+        box.appendChild(more);
+      }
+    });
+  }
+
+  var q = (new URLSearchParams(location.search).get("q") || "").trim();
+  box.hidden = false;
+  if (!q) return;
+  input.value = q;
+  status.textContent = text("loading");
+  search(q).then(function (res) {
+    if (res.short) { status.textContent = text("short"); return; }
+    if (res.hits.length === 0) { status.textContent = text("none", { q: q }); return; }
+    return show(res, 0);
+  }).catch(function () {
+    status.textContent = text("failed");
+  });
+})();
