@@ -877,3 +877,21 @@ func foldMap(s string, buf []byte, obuf []int32) (out []byte, offs []int32) {
 	offs = append(offs, int32(len(s)))
 	return out, offs
 }
+
+// Title returns the record's title as its page shows it in lang: the
+// dataset's title field, the English title on English pages when there is
+// one, the period after a report's body, or else the id.
+func (r *Record) Title(lang string) string {
+	ds := r.dataset
+	t := r.Str(ds.TitleField)
+	if lang == "en" && r.Str("title_en") != "" {
+		t = r.Str("title_en")
+	}
+	if ds.Name == "reports" && r.Str("period") != "" {
+		t += " " + schema.PeriodLabel(r.Str("period"), lang)
+	}
+	if t == "" {
+		t = r.id
+	}
+	return t
+}

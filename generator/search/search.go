@@ -164,7 +164,7 @@ func pick(lang, zh, en string) string {
 func recordDoc(cat *schema.Catalog, r *redact.Record, lang string) doc {
 	ds := r.Dataset()
 	d := doc{
-		title: recordTitle(r, lang),
+		title: r.Title(lang),
 		href:  ds.Name + "/" + r.Slug() + "/",
 		label: pick(lang, ds.ItemZh, ds.ItemEn),
 		date:  r.Str(ds.DateField),
@@ -223,43 +223,6 @@ func hasHan(s string) bool {
 		}
 	}
 	return false
-}
-
-// recordTitle matches the heading of the record's page (generator/site):
-// the title field, the English title on English pages when there is one,
-// and for reports the period.
-func recordTitle(r *redact.Record, lang string) string {
-	ds := r.Dataset()
-	t := r.Str(ds.TitleField)
-	if lang == "en" && r.Str("title_en") != "" {
-		t = r.Str("title_en")
-	}
-	if ds.Name == "reports" && r.Str("period") != "" {
-		t += " " + formatPeriod(r.Str("period"), lang)
-	}
-	if t == "" {
-		t = r.ID()
-	}
-	return t
-}
-
-var quartersZh = map[string]string{"Q1": "第一季度", "Q2": "第二季度", "Q3": "第三季度", "Q4": "第四季度", "H1": "上半年", "H2": "下半年"}
-
-func formatPeriod(p, lang string) string {
-	year, part, _ := strings.Cut(p, "-")
-	if lang == "en" {
-		if part == "" {
-			return year
-		}
-		return year + " " + part
-	}
-	if part == "" {
-		return year + "年"
-	}
-	if zh, ok := quartersZh[part]; ok {
-		return year + "年" + zh
-	}
-	return p
 }
 
 var (

@@ -294,7 +294,7 @@ func changesView(in Input, lang string) *changesFront {
 				if k.kind != "removed" {
 					it.Text = ch.Title
 					if r := public[name+"\x00"+ch.ID]; r != nil {
-						it.Text = recordTitle(r, lang)
+						it.Text = r.Title(lang)
 						it.Href = recordHref(r)
 					}
 					it.Lang = textLang(it.Text, lang)

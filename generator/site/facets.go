@@ -359,7 +359,7 @@ func (idx *index) listFileFor(ds *schema.Dataset, lang string) listFile {
 		Rows: make([][7]string, len(recs)),
 	}
 	for i, r := range recs {
-		t := recordTitle(r, lang)
+		t := r.Title(lang)
 		lf.Rows[i] = [7]string{recordHref(r), r.ID(), t, textLang(t, lang),
 			vocabLabel(cat, "region", r.Str("region"), lang), r.Str(ds.DateField), kindCell(cat, r, lang)}
 	}

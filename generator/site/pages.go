@@ -102,7 +102,7 @@ func recordsJSON(idx *index, ds *schema.Dataset, lang string) ([]byte, error) {
 func (idx *index) recordPage(r *redact.Record, lang string, weight int) recordPage {
 	ds := r.Dataset()
 	cat := idx.in.Catalog
-	title := recordTitle(r, lang)
+	title := r.Title(lang)
 	p := recordPage{
 		Path:   r.Slug(),
 		Title:  title,
@@ -160,11 +160,11 @@ func (idx *index) recordPage(r *redact.Record, lang string, weight int) recordPa
 			out.Text = v.Str
 			if c, ok := idx.committees[v.Str]; ok && f.Ref == "committees" {
 				out.Href = recordHref(c)
-				out.Text = recordTitle(c, lang) + "（" + v.Str + "）"
+				out.Text = c.Title(lang) + "（" + v.Str + "）"
 				if lang == "en" {
-					out.Text = recordTitle(c, lang) + " (" + v.Str + ")"
+					out.Text = c.Title(lang) + " (" + v.Str + ")"
 				}
-				out.Lang = textLang(recordTitle(c, lang), lang)
+				out.Lang = textLang(c.Title(lang), lang)
 			}
 		default:
 			out.Text = idx.display(f, v.Str, lang)
@@ -191,7 +191,7 @@ func (idx *index) recordPage(r *redact.Record, lang string, weight int) recordPa
 func (idx *index) links(recs []*redact.Record, lang string) []link {
 	out := make([]link, 0, len(recs))
 	for _, r := range recs {
-		t := recordTitle(r, lang)
+		t := r.Title(lang)
 		out = append(out, link{Href: recordHref(r), Text: t, Date: r.Str(r.Dataset().DateField), Lang: textLang(t, lang)})
 	}
 	return out
@@ -203,7 +203,7 @@ func (idx *index) display(f *schema.Field, s, lang string) string {
 	case schema.Enum, schema.Region:
 		return vocabLabel(idx.in.Catalog, f.Vocab, s, lang)
 	case schema.Period:
-		return formatPeriod(s, lang)
+		return schema.PeriodLabel(s, lang)
 	}
 	return s
 }
@@ -212,24 +212,6 @@ func (idx *index) display(f *schema.Field, s, lang string) string {
 // theme passes it through relLangURL.
 func recordHref(r *redact.Record) string {
 	return r.Dataset().Name + "/" + r.Slug() + "/"
-}
-
-// recordTitle is the heading of a record: its title field, the English
-// title on English pages when the register has one, and for reports the
-// body with its period.
-func recordTitle(r *redact.Record, lang string) string {
-	ds := r.Dataset()
-	t := r.Str(ds.TitleField)
-	if lang == "en" && r.Str("title_en") != "" {
-		t = r.Str("title_en")
-	}
-	if ds.Name == "reports" && r.Str("period") != "" {
-		t += " " + formatPeriod(r.Str("period"), lang)
-	}
-	if t == "" {
-		t = r.ID()
-	}
-	return t
 }
 
 // kindCell is the status or category column of a list.
@@ -321,26 +303,6 @@ func formatInt(n int64) string {
 		return "-" + b.String()
 	}
 	return b.String()
-}
-
-var quartersZh = map[string]string{"Q1": "第一季度", "Q2": "第二季度", "Q3": "第三季度", "Q4": "第四季度", "H1": "上半年", "H2": "下半年"}
-
-// formatPeriod prints 2024, 2024-H1, 2024-Q3 as 2024年上半年 or 2024 H1.
-func formatPeriod(p, lang string) string {
-	year, part, _ := strings.Cut(p, "-")
-	if lang == "en" {
-		if part == "" {
-			return year
-		}
-		return year + " " + part
-	}
-	if part == "" {
-		return year + "年"
-	}
-	if zh, ok := quartersZh[part]; ok {
-		return year + "年" + zh
-	}
-	return p
 }
 
 // rssDate turns an ISO date into an RSS date at midnight China time.
@@ -501,7 +463,7 @@ func homePage(in Input, idx *index, lang string) ([]byte, error) {
 	}
 	front.Latest = []link{}
 	for _, r := range idx.latest(10) {
-		t := recordTitle(r, lang)
+		t := r.Title(lang)
 		ds := r.Dataset()
 		front.Latest = append(front.Latest, link{Href: recordHref(r), Text: t, Date: r.Str(ds.DateField), Lang: textLang(t, lang), Label: pick(lang, ds.ItemZh, ds.ItemEn)})
 	}

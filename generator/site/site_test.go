@@ -7,6 +7,7 @@ import (
 	"strings"
 	"testing"
 
+	"disclose/generator/schema"
 	"disclose/generator/slug"
 )
 
@@ -191,10 +192,10 @@ func TestFormat(t *testing.T) {
 		{"int small", formatInt(7), "7"},
 		{"int thousands", formatInt(12345), "12,345"},
 		{"int millions", formatInt(1234567), "1,234,567"},
-		{"period year zh", formatPeriod("2024", "zh"), "2024年"},
-		{"period half zh", formatPeriod("2024-H1", "zh"), "2024年上半年"},
-		{"period quarter zh", formatPeriod("2024-Q3", "zh"), "2024年第三季度"},
-		{"period quarter en", formatPeriod("2024-Q3", "en"), "2024 Q3"},
+		{"period year zh", schema.PeriodLabel("2024", "zh"), "2024年"},
+		{"period half zh", schema.PeriodLabel("2024-H1", "zh"), "2024年上半年"},
+		{"period quarter zh", schema.PeriodLabel("2024-Q3", "zh"), "2024年第三季度"},
+		{"period quarter en", schema.PeriodLabel("2024-Q3", "en"), "2024 Q3"},
 		{"rss date", rssDate("2024-02-01"), "Thu, 01 Feb 2024 00:00:00 +0800"},
 	}
 	for _, tt := range tests {

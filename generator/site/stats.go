@@ -268,7 +268,7 @@ func tallies(in Input, lang string) []tally {
 	}
 	sort.Strings(periods)
 	out = append(out, sumTally("reports-period", pick(lang, "监管履职报告数字：按报告年度", "Report figures by reporting year"), pick(lang, "年度", "Year"),
-		periods, func(p string) string { return formatPeriod(p, lang) }, period))
+		periods, func(p string) string { return schema.PeriodLabel(p, lang) }, period))
 	var bodies []string
 	if v := cat.Vocab("body_type"); v != nil {
 		for _, t := range v.Terms {
