@@ -6,7 +6,7 @@ package slug
 
 import (
 	"crypto/sha256"
-	"encoding/hex"
+	"encoding/binary"
 	"strings"
 )
 
@@ -15,7 +15,7 @@ import (
 // made only of ASCII letters, digits and single inner hyphens map to
 // themselves in lower case ("KJLL-2023-0012" → "kjll-2023-0012"); ids are
 // upper-cased on input, so case loses nothing. Any other id gets the first
-// eight hex digits of its SHA-256 appended, so no two ids share a segment:
+// eight letters of its SHA-256 appended, so no two ids share a segment:
 // "国科伦审〔2023〕12号" → "2023-12-" + hash.
 func Make(id string) string {
 	var b strings.Builder
@@ -56,10 +56,27 @@ func Make(id string) string {
 	if !lossy && s != "" {
 		return s
 	}
-	sum := sha256.Sum256([]byte(id))
-	h := hex.EncodeToString(sum[:])[:8]
+	h := hash(id)
 	if s == "" {
 		return "r-" + h
 	}
 	return s + "-" + h
+}
+
+// hashLetters are the consonants that cannot be mistaken for digits (no l):
+// a hash made of them never spells a word and never joins the digits of an
+// id into something that looks like a phone or ID number.
+const hashLetters = "bcdfghjkmnpqrstvwxz"
+
+// hash returns eight letters derived from the SHA-256 of the id (about 34
+// bits).
+func hash(id string) string {
+	sum := sha256.Sum256([]byte(id))
+	n := binary.BigEndian.Uint64(sum[:8])
+	var b [8]byte
+	for i := range b {
+		b[i] = hashLetters[n%uint64(len(hashLetters))]
+		n /= uint64(len(hashLetters))
+	}
+	return string(b[:])
 }
