@@ -25,6 +25,10 @@ type Loaded struct {
 	Diags     diag.List
 	// Read counts the data rows read per dataset.
 	Read map[string]int
+
+	// counts is the row accounting, computed once so that the records
+	// can be released before Hugo runs.
+	counts []Count
 }
 
 type fileResult struct {
@@ -87,6 +91,7 @@ func load(cat *schema.Catalog, dataDir string, rules publish.Rules, opts ingest.
 	}
 	l.Published, l.Withheld = publish.Decide(good, rules)
 	l.Diags.Sort()
+	l.counts = l.count()
 	return l
 }
 
@@ -113,6 +118,12 @@ func (c Count) Balanced() bool { return c.Read == c.Published+c.WithheldTotal()+
 
 // Accounting returns the row accounting per dataset in catalog order.
 func (l *Loaded) Accounting() []Count {
+	out := make([]Count, len(l.counts))
+	copy(out, l.counts)
+	return out
+}
+
+func (l *Loaded) count() []Count {
 	idx := map[string]*Count{}
 	var out []Count
 	for _, ds := range l.Catalog.Datasets {

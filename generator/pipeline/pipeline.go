@@ -116,12 +116,14 @@ func Build(opts Options) (*Result, error) {
 		{"export", exportStep},
 		// Hugo's working site: configuration, content adapters and their JSON
 		{"site", siteStep},
-		// Hugo renders both languages into a staging folder
-		{"hugo", hugoStep},
-		// the downloads join the rendered site
+		// the downloads go into a fresh staging folder
 		{"downloads", downloadsStep},
-		// the static search index joins the rendered site
+		// the static search index joins them
 		{"search", searchStep},
+		// what Hugo does not need is let go before it runs
+		{"release", releaseStep},
+		// Hugo renders both languages into the staging folder
+		{"hugo", hugoStep},
 		// the leak guard reads every byte of the staging folder
 		{"scan", scanStep},
 		// the staging folder replaces the output folder
@@ -360,6 +362,17 @@ func addFS(files map[string][]byte, prefix string, fsys fs.FS) error {
 }
 
 func hugoStep(st *state) error {
+	stats, err := hugo.Build(hugo.Options{SiteDir: st.siteDir, OutDir: st.staging, BaseURL: st.baseURL(), Stderr: st.opts.Stderr})
+	if err != nil {
+		return err
+	}
+	st.pages = stats.Pages
+	return nil
+}
+
+// downloadsStep makes the staging folder next to the output folder (so the
+// final rename stays on one file system) and writes the downloads into it.
+func downloadsStep(st *state) error {
 	out, err := filepath.Abs(st.opts.OutDir)
 	if err != nil {
 		return err
@@ -373,20 +386,19 @@ func hugoStep(st *state) error {
 		return err
 	}
 	st.staging = staging
-	stats, err := hugo.Build(hugo.Options{SiteDir: st.siteDir, OutDir: staging, BaseURL: st.baseURL(), Stderr: st.opts.Stderr})
-	if err != nil {
-		return err
-	}
-	st.pages = stats.Pages
-	return nil
-}
-
-func downloadsStep(st *state) error {
 	return write.Files(st.staging, st.exported.Files)
 }
 
-// searchStep writes the search index: public values only, like the
-// pages, and scanned with them.
+// releaseStep drops the downloads' bytes and the records, which are on disk
+// or in Hugo's working site by now: Hugo is the stage that needs the memory.
+// The row accounting, the withheld list and the leak guard's values stay.
+func releaseStep(st *state) error {
+	st.exported.Files = nil
+	st.redacted.Records = nil
+	st.loaded.Published = nil
+	return nil
+}
+
 func searchStep(st *state) error {
 	content := disclose.Content()
 	if p := st.opts.Config.Paths.Content; p != "" {
