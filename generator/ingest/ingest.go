@@ -41,7 +41,11 @@ func Find(dir string, cat *schema.Catalog) ([]File, diag.List) {
 	var diags diag.List
 	entries, err := os.ReadDir(dir)
 	if err != nil {
-		diags.Add(diag.Pos{File: dir}, "", "cannot read the data folder: %v", unwrapPath(err))
+		if os.IsNotExist(err) {
+			diags.Add(diag.Pos{File: dir}, "", "no data folder here: put the workbooks in %s or name the folder with --data", dir)
+		} else {
+			diags.Add(diag.Pos{File: dir}, "", "cannot read the data folder: %v", unwrapPath(err))
+		}
 		return nil, diags
 	}
 	for _, e := range entries {

@@ -169,3 +169,12 @@ func TestFind(t *testing.T) {
 		t.Errorf("diagnostics:\n%s\nwant:\n%s", strings.Join(msgs, "\n"), strings.Join(want, "\n"))
 	}
 }
+
+func TestFindMissingFolder(t *testing.T) {
+	dir := filepath.Join(t.TempDir(), "data")
+	files, diags := ingest.Find(dir, schema.MustDefault())
+	want := dir + ": no data folder here: put the workbooks in " + dir + " or name the folder with --data"
+	if len(files) != 0 || len(diags) != 1 || diags[0].String() != want {
+		t.Errorf("Find(missing) = %v, %v; want the message %q", files, diags, want)
+	}
+}
