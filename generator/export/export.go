@@ -40,9 +40,11 @@ import (
 	"encoding/json"
 	"fmt"
 	"regexp"
+	"runtime"
 	"sort"
 	"strconv"
 	"strings"
+	"sync"
 	"unicode/utf8"
 
 	"disclose/generator/record"
@@ -133,24 +135,55 @@ type generator struct {
 
 func (g *generator) run() (*Output, error) {
 	g.downloads = map[string]*File{}
+	// The datasets' files are independent: make them on every core, then
+	// add them in catalog order so the output does not depend on timing.
+	type made struct {
+		csv, xlsx, json []byte
+		records         [][]byte
+		err             error
+	}
+	sets := g.in.Catalog.Datasets
+	results := make([]made, len(sets))
+	var wg sync.WaitGroup
+	sem := make(chan struct{}, runtime.GOMAXPROCS(0))
+	for i, d := range sets {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			sem <- struct{}{}
+			defer func() { <-sem }()
+			recs := g.in.Records[d.Name]
+			cols := columns(g.in.Catalog, d)
+			m := &results[i]
+			m.csv = g.csv(cols, recs)
+			if m.xlsx, m.err = g.xlsx(d, cols, recs); m.err != nil {
+				return
+			}
+			m.json = g.bulkJSON(d, cols, recs)
+			m.records = make([][]byte, len(recs))
+			for j, r := range recs {
+				m.records[j] = g.recordJSON(d, cols, r)
+			}
+		}()
+	}
+	wg.Wait()
 	total := 0
-	for _, d := range g.in.Catalog.Datasets {
+	for i, d := range sets {
+		m := results[i]
+		if m.err != nil {
+			return nil, fmt.Errorf("export: %s.xlsx: %w", d.Name, m.err)
+		}
 		recs := g.in.Records[d.Name]
 		total += len(recs)
-		cols := columns(g.in.Catalog, d)
-		g.put(Dir+d.Name+".csv", d.Name, "csv", len(recs), g.csv(cols, recs))
-		x, err := g.xlsx(d, cols, recs)
-		if err != nil {
-			return nil, fmt.Errorf("export: %s.xlsx: %w", d.Name, err)
-		}
-		g.put(Dir+d.Name+".xlsx", d.Name, "xlsx", len(recs), x)
-		g.put(Dir+d.Name+".json", d.Name, "json", len(recs), g.bulkJSON(d, cols, recs))
-		for _, r := range recs {
+		g.put(Dir+d.Name+".csv", d.Name, "csv", len(recs), m.csv)
+		g.put(Dir+d.Name+".xlsx", d.Name, "xlsx", len(recs), m.xlsx)
+		g.put(Dir+d.Name+".json", d.Name, "json", len(recs), m.json)
+		for j, r := range recs {
 			p := d.Name + "/" + r.Slug() + "/index.json"
 			if _, dup := g.files[p]; dup || r.Slug() == "" {
 				return nil, fmt.Errorf("export: %s %q: its address %q is blank or taken by another record", d.Name, r.ID(), r.Slug())
 			}
-			g.files[p] = g.recordJSON(d, cols, r)
+			g.files[p] = m.records[j]
 		}
 	}
 	g.put(Dir+"datapackage.json", "", "json", 0, g.datapackage())

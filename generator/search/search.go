@@ -44,6 +44,7 @@ import (
 	"sort"
 	"strconv"
 	"strings"
+	"sync"
 
 	"disclose/generator/redact"
 	"disclose/generator/schema"
@@ -99,14 +100,31 @@ func Generate(in Input) (map[string][]byte, error) {
 	if langs == nil {
 		langs = []string{"zh", "en"}
 	}
+	// The languages' indexes are independent: build them at the same time.
+	perLang := make([]map[string][]byte, len(langs))
+	errs := make([]error, len(langs))
+	var wg sync.WaitGroup
+	for i, lang := range langs {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			docs, err := documents(in, lang)
+			if err != nil {
+				errs[i] = err
+				return
+			}
+			perLang[i] = map[string][]byte{}
+			errs[i] = build(perLang[i], lang, docs)
+		}()
+	}
+	wg.Wait()
 	files := map[string][]byte{}
-	for _, lang := range langs {
-		docs, err := documents(in, lang)
-		if err != nil {
-			return nil, err
+	for i := range langs {
+		if errs[i] != nil {
+			return nil, errs[i]
 		}
-		if err := build(files, lang, docs); err != nil {
-			return nil, err
+		for k, v := range perLang[i] {
+			files[k] = v
 		}
 	}
 	return files, nil
