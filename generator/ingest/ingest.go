@@ -13,7 +13,6 @@ import (
 	"fmt"
 	"io/fs"
 	"os"
-	"path"
 	"path/filepath"
 	"sort"
 	"strings"
@@ -362,13 +361,4 @@ func isHeaderRow(sh *Sheet, cells []string) bool {
 		n++
 	}
 	return n > 0
-}
-
-// Rel shortens p to a path relative to base when it lies below it, with
-// forward slashes, for diagnostics.
-func Rel(base, p string) string {
-	if r, err := filepath.Rel(base, p); err == nil && !strings.HasPrefix(r, "..") {
-		return path.Clean(filepath.ToSlash(r))
-	}
-	return filepath.ToSlash(p)
 }

@@ -425,11 +425,10 @@ func frontMatter(v any) ([]byte, error) {
 }
 
 type homeFront struct {
-	Title     string        `json:"title"`
-	AsOf      string        `json:"asof"`
-	Datasets  []homeDataset `json:"datasets"`
-	Latest    []link        `json:"latest"`
-	Downloads []download    `json:"downloads,omitempty"`
+	Title    string        `json:"title"`
+	AsOf     string        `json:"asof"`
+	Datasets []homeDataset `json:"datasets"`
+	Latest   []link        `json:"latest"`
 }
 
 type homeDataset struct {
@@ -466,16 +465,6 @@ func homePage(in Input, idx *index, lang string) ([]byte, error) {
 		t := r.Title(lang)
 		ds := r.Dataset()
 		front.Latest = append(front.Latest, link{Href: recordHref(r), Text: t, Date: r.Str(ds.DateField), Lang: textLang(t, lang), Label: pick(lang, ds.ItemZh, ds.ItemEn)})
-	}
-	for _, d := range in.Downloads {
-		title := d.Dataset
-		if ds := in.Catalog.Dataset(d.Dataset); ds != nil {
-			title = pick(lang, ds.Zh, ds.En)
-		}
-		front.Downloads = append(front.Downloads, download{
-			Href: d.Path, Dataset: title, Format: strings.ToUpper(d.Format),
-			Size: formatSize(d.Size), SHA256: d.SHA256, Records: formatInt(int64(d.Records)),
-		})
 	}
 	return frontMatter(front)
 }
