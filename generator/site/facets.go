@@ -229,14 +229,14 @@ func segment(code string) string {
 }
 
 // listFile is what the theme reads for a dataset in a language:
-// assets/lists/<lang>/<dataset>.json. Rows are the list cells of every
-// record once, newest first; a list page names its rows by position.
+// assets/lists/<lang>/<dataset>.json. Rows are the table rows of every
+// record once, newest first, as HTML (rowHTML); a list page names its rows
+// by position.
 type listFile struct {
 	Columns map[string]string `json:"columns"`
-	// Rows are [href, id, title, title_lang, region, date, kind].
-	Rows   [][7]string `json:"rows"`
-	Facets []panelDim  `json:"facets"`
-	Sorts  []panelLink `json:"sorts"`
+	Rows    []string          `json:"rows"`
+	Facets  []panelDim        `json:"facets"`
+	Sorts   []panelLink       `json:"sorts"`
 	// First is the dataset's own list page (page 1, newest first).
 	First listParams `json:"first"`
 	// Pages are the other list pages, for the content adapter.
@@ -356,12 +356,12 @@ func (idx *index) listFileFor(ds *schema.Dataset, lang string) listFile {
 			"id": label("id"), "title": label(ds.TitleField), "region": label("region"),
 			"date": label(ds.DateField), "kind": label(kindKey(ds)),
 		},
-		Rows: make([][7]string, len(recs)),
+		Rows: make([]string, len(recs)),
 	}
 	for i, r := range recs {
 		t := r.Title(lang)
-		lf.Rows[i] = [7]string{recordHref(r), r.ID(), t, textLang(t, lang),
-			vocabLabel(cat, "region", r.Str("region"), lang), r.Str(ds.DateField), kindCell(cat, r, lang)}
+		lf.Rows[i] = rowHTML(lf.Columns, [7]string{idx.link.href(lang, recordHref(r)), r.ID(), t, textLang(t, lang),
+			vocabLabel(cat, "region", r.Str("region"), lang), r.Str(ds.DateField), kindCell(cat, r, lang)})
 	}
 	name := pick(lang, ds.Zh, ds.En)
 	root := ds.Name + "/"

@@ -37,8 +37,10 @@ type recordParams struct {
 	// TitleLang is set when the title is not in the page language.
 	TitleLang string `json:"title_lang,omitempty"`
 	// PubDate is the RSS date (RFC 1123 with numeric zone).
-	PubDate string    `json:"pubdate,omitempty"`
-	Fields  []field   `json:"fields"`
+	PubDate string `json:"pubdate,omitempty"`
+	// Body is the field list as HTML, written from Fields (fieldsHTML).
+	Body    string    `json:"body"`
+	Fields  []field   `json:"-"`
 	Related []related `json:"related,omitempty"`
 }
 
@@ -62,7 +64,9 @@ type related struct {
 	Count string `json:"count"`
 	// Shown is set when only the newest relatedLimit links are listed.
 	Shown string `json:"shown,omitempty"`
-	Links []link `json:"links"`
+	// List is the list of links as HTML, written from Links (linksHTML).
+	List  string `json:"list"`
+	Links []link `json:"-"`
 }
 
 // relatedLimit caps the links listed under a record: a committee may have
@@ -76,6 +80,7 @@ func (idx *index) related(kind string, recs []*redact.Record, lang string) relat
 		rel.Shown = formatInt(relatedLimit)
 	}
 	rel.Links = idx.links(recs, lang)
+	rel.List = linksHTML(rel.Links, lang, idx.link)
 	return rel
 }
 
@@ -185,6 +190,7 @@ func (idx *index) recordPage(r *redact.Record, lang string, weight int) recordPa
 			p.Params.Related = append(p.Params.Related, idx.related("cases", cases, lang))
 		}
 	}
+	p.Params.Body = fieldsHTML(p.Params.Fields, lang, idx.link)
 	return p
 }
 

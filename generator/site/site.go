@@ -164,6 +164,8 @@ type index struct {
 	reviewed map[string][]*redact.Record
 	// casesByUnit maps an institution name to the cases about it.
 	casesByUnit map[string][]*redact.Record
+	// link makes the hrefs of the HTML written in Go.
+	link linker
 }
 
 func newIndex(in Input) (*index, error) {
@@ -173,6 +175,7 @@ func newIndex(in Input) (*index, error) {
 		committees:  map[string]*redact.Record{},
 		reviewed:    map[string][]*redact.Record{},
 		casesByUnit: map[string][]*redact.Record{},
+		link:        newLinker(in.Config.BaseURL),
 	}
 	for _, ds := range in.Catalog.Datasets {
 		recs := append([]*redact.Record(nil), in.Records[ds.Name]...)

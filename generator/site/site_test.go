@@ -2,8 +2,10 @@ package site
 
 import (
 	"encoding/json"
+	"html"
 	"os"
 	"path/filepath"
+	"regexp"
 	"strings"
 	"testing"
 
@@ -28,13 +30,44 @@ func recordsOf(t *testing.T, files map[string][]byte, lang, dataset string) map[
 	return out
 }
 
+var (
+	fieldRe = regexp.MustCompile(`(?s)<div class="field field-([a-z_]+)">\n<dt>(.*?)</dt>\n<dd(?: lang="([a-zA-Z-]+)")?>(.*?)</dd>\n</div>`)
+	itemRe  = regexp.MustCompile(`<li>(.*?)</li>`)
+	aRe     = regexp.MustCompile(`^<a href="([^"]*)">(.*)</a>$`)
+	hrefRe  = regexp.MustCompile(`<a href="([^"]*)"`)
+)
+
+// fieldOf reads one field back from the HTML of a record page's body, as
+// a reader of the page sees it.
 func fieldOf(p recordPage, key string) (field, bool) {
-	for _, f := range p.Params.Fields {
-		if f.Key == key {
-			return f, true
+	for _, m := range fieldRe.FindAllStringSubmatch(p.Params.Body, -1) {
+		if m[1] != key {
+			continue
 		}
+		f := field{Key: m[1], Label: html.UnescapeString(m[2]), Lang: m[3]}
+		switch dd := m[4]; {
+		case strings.HasPrefix(dd, "<ul>"):
+			for _, it := range itemRe.FindAllStringSubmatch(dd, -1) {
+				f.Items = append(f.Items, html.UnescapeString(it[1]))
+			}
+		case aRe.MatchString(dd):
+			a := aRe.FindStringSubmatch(dd)
+			f.Href, f.Text = html.UnescapeString(a[1]), html.UnescapeString(a[2])
+		default:
+			f.Text = html.UnescapeString(dd)
+		}
+		return f, true
 	}
 	return field{}, false
+}
+
+// hrefsOf lists the link targets in a piece of HTML.
+func hrefsOf(s string) []string {
+	var out []string
+	for _, m := range hrefRe.FindAllStringSubmatch(s, -1) {
+		out = append(out, html.UnescapeString(m[1]))
+	}
+	return out
 }
 
 func TestGenerateFiles(t *testing.T) {
@@ -78,8 +111,8 @@ func TestRecordFields(t *testing.T) {
 		{"bool en", "en", en["HR-2024-0001"], "international", "Yes", "", ""},
 		{"person masked", "zh", zh["HR-2024-0001"], "lead", "李某", "", ""},
 		{"list stays list", "en", en["HR-2024-0001"], "partner_countries", "", "新加坡", ""},
-		{"committee link", "zh", zh["HR-2024-0001"], "committee_id", "示例大学科技伦理委员会（KJLL-2023-0001）", "", "committees/kjll-2023-0001/"},
-		{"committee link hashed slug", "en", en["HR-2024-0003"], "committee_id", "示例医院医学伦理委员会 (国科伦审〔2023〕12号)", "", "committees/" + slug.Make("国科伦审〔2023〕12号") + "/"},
+		{"committee link", "zh", zh["HR-2024-0001"], "committee_id", "示例大学科技伦理委员会（KJLL-2023-0001）", "", "/committees/kjll-2023-0001/"},
+		{"committee link hashed slug", "en", en["HR-2024-0003"], "committee_id", "示例医院医学伦理委员会 (国科伦审〔2023〕12号)", "", "/en/committees/" + slug.Make("国科伦审〔2023〕12号") + "/"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -120,13 +153,11 @@ func TestCommitteeBackLinks(t *testing.T) {
 	c := recordsOf(t, files, "zh", "committees")["KJLL-2023-0001"]
 	got := map[string][]string{}
 	for _, r := range c.Params.Related {
-		for _, l := range r.Links {
-			got[r.Kind] = append(got[r.Kind], l.Href)
-		}
+		got[r.Kind] = append(got[r.Kind], hrefsOf(r.List)...)
 	}
 	want := map[string]string{
-		"reviewed": "activities/hr-2024-0002/ activities/hr-2024-0001/",
-		"cases":    "cases/aj-2025-0001/",
+		"reviewed": "/activities/hr-2024-0002/ /activities/hr-2024-0001/",
+		"cases":    "/cases/aj-2025-0001/",
 	}
 	for kind, w := range want {
 		if g := strings.Join(got[kind], " "); g != w {
@@ -256,8 +287,8 @@ func TestRelatedLimit(t *testing.T) {
 	}
 	c := recordsOf(t, files, "en", "committees")["KJLL-2023-0001"]
 	r := c.Params.Related[0]
-	if r.Count != "107" || r.Shown != "100" || len(r.Links) != relatedLimit {
-		t.Errorf("related = count %q shown %q with %d links, want 107, 100 and %d", r.Count, r.Shown, len(r.Links), relatedLimit)
+	if n := len(hrefsOf(r.List)); r.Count != "107" || r.Shown != "100" || n != relatedLimit {
+		t.Errorf("related = count %q shown %q with %d links, want 107, 100 and %d", r.Count, r.Shown, n, relatedLimit)
 	}
 }
 

@@ -1,0 +1,163 @@
+package site
+
+import (
+	"net/url"
+	"strings"
+)
+
+// Record pages are the bulk of the site (two per record), so the parts of
+// them that are plain data — the field list and the lists of related
+// records — are written here as HTML once, instead of being walked field
+// by field by Hugo's template engine on every page. At 100,000 records
+// that walk was most of Hugo's time, and the decoded field maps most of
+// its memory. The markup is exactly what the theme wrote before; the
+// theme keeps everything that needs its i18n strings.
+
+// htmlEscaper escapes text as Hugo's html/template does, in element
+// content and in quoted attribute values alike.
+var htmlEscaper = strings.NewReplacer(
+	"\x00", "\uFFFD",
+	`"`, "&#34;",
+	"&", "&amp;",
+	"'", "&#39;",
+	"+", "&#43;",
+	"<", "&lt;",
+	">", "&gt;",
+)
+
+func esc(b *strings.Builder, s string) { htmlEscaper.WriteString(b, s) }
+
+// linker turns a site-relative href ("committees/x/") into the path a page
+// of one language links to, as the theme's relLangURL does: the base URL's
+// path, then the language's folder (none for Chinese, the default
+// language), then the href.
+type linker struct{ zh, en string }
+
+func newLinker(base string) linker {
+	p := "/"
+	if u, err := url.Parse(baseURL(base)); err == nil && u.Path != "" {
+		p = u.Path
+	}
+	return linker{zh: p, en: p + "en/"}
+}
+
+func (l linker) href(lang, href string) string {
+	if lang == "en" {
+		return l.en + href
+	}
+	return l.zh + href
+}
+
+// fieldsHTML writes a record's public fields as the definition list of its
+// page.
+func fieldsHTML(fields []field, lang string, l linker) string {
+	var b strings.Builder
+	b.Grow(160 * len(fields))
+	b.WriteString(`<dl class="fields">`)
+	for _, f := range fields {
+		b.WriteString("\n<div class=\"field field-")
+		esc(&b, f.Key)
+		b.WriteString("\">\n<dt>")
+		esc(&b, f.Label)
+		b.WriteString("</dt>\n<dd")
+		if f.Lang != "" {
+			b.WriteString(` lang="`)
+			esc(&b, f.Lang)
+			b.WriteString(`"`)
+		}
+		b.WriteString(">")
+		switch {
+		case len(f.Items) > 0:
+			b.WriteString("<ul>")
+			for _, it := range f.Items {
+				b.WriteString("<li>")
+				esc(&b, it)
+				b.WriteString("</li>")
+			}
+			b.WriteString("</ul>")
+		case len(f.Paras) > 0:
+			for _, p := range f.Paras {
+				b.WriteString("<p>")
+				esc(&b, p)
+				b.WriteString("</p>")
+			}
+		case f.Href != "":
+			b.WriteString(`<a href="`)
+			esc(&b, l.href(lang, f.Href))
+			b.WriteString(`">`)
+			esc(&b, f.Text)
+			b.WriteString("</a>")
+		default:
+			esc(&b, f.Text)
+		}
+		b.WriteString("</dd>\n</div>")
+	}
+	b.WriteString("\n</dl>")
+	return b.String()
+}
+
+// linksHTML writes links to records, each with its date, as the list under
+// a related-records heading.
+func linksHTML(links []link, lang string, l linker) string {
+	var b strings.Builder
+	b.Grow(120 * len(links))
+	b.WriteString(`<ul class="links">`)
+	for _, k := range links {
+		b.WriteString("\n<li><a href=\"")
+		esc(&b, l.href(lang, k.Href))
+		b.WriteString(`"`)
+		if k.Lang != "" {
+			b.WriteString(` lang="`)
+			esc(&b, k.Lang)
+			b.WriteString(`"`)
+		}
+		b.WriteString(">")
+		esc(&b, k.Text)
+		b.WriteString(`</a> <span class="date">`)
+		esc(&b, k.Date)
+		b.WriteString("</span></li>")
+	}
+	b.WriteString("\n</ul>")
+	return b.String()
+}
+
+// rowHTML writes one record's row of a list table from its cells [href,
+// id, title, title_lang, region, date, kind], each cell labelled with its
+// column for the stacked layout of narrow screens.
+func rowHTML(cols map[string]string, c [7]string) string {
+	var b strings.Builder
+	b.Grow(400)
+	cell := func(class, col, text string) {
+		b.WriteString("<td")
+		if class != "" {
+			b.WriteString(` class="`)
+			b.WriteString(class)
+			b.WriteString(`"`)
+		}
+		b.WriteString(` data-label="`)
+		esc(&b, cols[col])
+		b.WriteString(`">`)
+		esc(&b, text)
+		b.WriteString("</td>")
+	}
+	b.WriteString("\n<tr>")
+	cell("id", "id", c[1])
+	b.WriteString(`<td class="title" data-label="`)
+	esc(&b, cols["title"])
+	b.WriteString(`"><a href="`)
+	esc(&b, c[0])
+	b.WriteString(`"`)
+	if c[3] != "" {
+		b.WriteString(` lang="`)
+		esc(&b, c[3])
+		b.WriteString(`"`)
+	}
+	b.WriteString(">")
+	esc(&b, c[2])
+	b.WriteString("</a></td>")
+	cell("", "region", c[4])
+	cell("date", "date", c[5])
+	cell("", "kind", c[6])
+	b.WriteString("</tr>")
+	return b.String()
+}
