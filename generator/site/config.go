@@ -56,6 +56,21 @@ func hugoConfig(in Input) []byte {
 		kv("title", pick(lang, c.TitleZh, c.TitleEn))
 		fmt.Fprintf(&b, "[languages.%s.params]\n", lang)
 		kv("publisher", pick(lang, c.PublisherZh, c.PublisherEn))
+		// The site's chrome (menu, breadcrumbs, feeds) reads the datasets
+		// and the generated pages from here rather than from those pages,
+		// which change with the data: a preview then renders again only
+		// the pages a change reaches.
+		var ds, nav []string
+		for _, d := range in.Catalog.Datasets {
+			t := pick(lang, d.Zh, d.En)
+			ds = append(ds, fmt.Sprintf("{name = %s, href = %s, title = %s}", tomlValue(d.Name), tomlValue(d.Name+"/"), tomlValue(t)))
+			nav = append(nav, fmt.Sprintf("{href = %s, title = %s}", tomlValue(d.Name+"/"), tomlValue(t)))
+		}
+		for _, g := range []struct{ href, zh, en string }{{"statistics/", "统计", "Statistics"}, {"data/", "数据", "Data"}} {
+			nav = append(nav, fmt.Sprintf("{href = %s, title = %s}", tomlValue(g.href), tomlValue(pick(lang, g.zh, g.en))))
+		}
+		fmt.Fprintf(&b, "datasets = [%s]\n", strings.Join(ds, ", "))
+		fmt.Fprintf(&b, "nav = [%s]\n", strings.Join(nav, ", "))
 	}
 	// Defining any content mount replaces the default one, so the working
 	// directory's own content (adapters, list pages) is mounted first.
