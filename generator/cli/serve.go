@@ -43,12 +43,17 @@ func cmdServe(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 	}
 	// A preview must show something even while the data has errors.
 	opts.KeepGoing = true
-	watched := []string{opts.DataDir, opts.Config.Path(opts.Config.Paths.Content), opts.Config.Path(opts.Config.Paths.Themes), c.config}
+	// A change to the workbooks is rendered incrementally; a change to the
+	// configuration, the theme or the hand-written pages starts afresh.
+	data := []string{opts.DataDir}
+	rest := []string{opts.Config.Path(opts.Config.Paths.Content), opts.Config.Path(opts.Config.Paths.Themes), c.config}
 
 	rl := &reloader{}
+	preview := pipeline.NewPreview(opts)
+	defer preview.Close()
 	build := func() {
 		start := time.Now()
-		res, err := pipeline.Build(opts)
+		res, err := preview.Build()
 		if err != nil {
 			fmt.Fprintf(stderr, "build failed: %v\n", err)
 			return
@@ -62,11 +67,15 @@ func cmdServe(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 	if err != nil {
 		return err
 	}
-	srv := &http.Server{Handler: rl.handler(opts.OutDir), ReadHeaderTimeout: 10 * time.Second}
+	srv := &http.Server{Handler: rl.handler(opts.OutDir, func(url string) {
+		if err := preview.Visit(url); err != nil {
+			fmt.Fprintf(stderr, "render %s: %v\n", url, err)
+		}
+	}), ReadHeaderTimeout: 10 * time.Second}
 	go srv.Serve(ln)
 	defer srv.Close()
 
-	last := fingerprint(watched)
+	lastData, lastRest := fingerprint(data), fingerprint(rest)
 	tick := time.NewTicker(500 * time.Millisecond)
 	defer tick.Stop()
 	for {
@@ -74,11 +83,17 @@ func cmdServe(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 		case <-ctx.Done():
 			return nil
 		case <-tick.C:
-			if fp := fingerprint(watched); fp != last {
-				last = fp
-				fmt.Fprintln(stdout, "change detected, rebuilding")
-				build()
+			fpData, fpRest := fingerprint(data), fingerprint(rest)
+			if fpRest != lastRest {
+				fmt.Fprintln(stdout, "change to the configuration, theme or pages detected, rebuilding from scratch")
+				preview.Reset()
+			} else if fpData != lastData {
+				fmt.Fprintln(stdout, "change to the workbooks detected, rebuilding")
+			} else {
+				continue
 			}
+			lastData, lastRest = fpData, fpRest
+			build()
 		}
 	}
 }
@@ -121,7 +136,9 @@ func (r *reloader) current() int {
 
 const reloadScript = `<script>(function(){var v=null;setInterval(function(){fetch("/__disclose/version").then(function(r){return r.text()}).then(function(t){if(v!==null&&t!==v){location.reload()}v=t}).catch(function(){})},1000)})();</script>`
 
-func (r *reloader) handler(dir string) http.Handler {
+// handler serves the preview in dir. visit, when not nil, brings a page up
+// to date before it is served (its site-relative URL, escaped).
+func (r *reloader) handler(dir string, visit func(url string)) http.Handler {
 	mux := http.NewServeMux()
 	mux.HandleFunc("/__disclose/version", func(w http.ResponseWriter, _ *http.Request) {
 		w.Header().Set("Cache-Control", "no-store")
@@ -130,10 +147,19 @@ func (r *reloader) handler(dir string) http.Handler {
 	mux.HandleFunc("/", func(w http.ResponseWriter, req *http.Request) {
 		w.Header().Set("Cache-Control", "no-store")
 		p := filepath.Join(dir, filepath.FromSlash(strings.TrimPrefix(path.Clean("/"+req.URL.Path), "/")))
+		isDir := false
 		if info, err := os.Stat(p); err == nil && info.IsDir() {
 			p = filepath.Join(p, "index.html")
+			isDir = true
 		}
 		if strings.HasSuffix(p, ".html") {
+			if visit != nil {
+				u := req.URL.EscapedPath()
+				if isDir && !strings.HasSuffix(u, "/") {
+					u += "/"
+				}
+				visit(u)
+			}
 			data, err := os.ReadFile(p)
 			if errors.Is(err, fs.ErrNotExist) {
 				w.WriteHeader(http.StatusNotFound)

@@ -1,16 +1,21 @@
 // Package hugo runs Hugo in-process on a prepared site directory and writes
 // the rendered site to an output directory. It is the only package that
 // imports Hugo: Hugo's Go API has no stability promise, so every use of it
-// stays behind the one function here.
+// stays behind Build and Session here.
 package hugo
 
 import (
 	"fmt"
 	"io"
+	"os"
 	"path/filepath"
+	"sync"
 
 	"github.com/bep/logg"
+	"github.com/fsnotify/fsnotify"
+	"github.com/gohugoio/hugo/common/hmaps"
 	"github.com/gohugoio/hugo/common/loggers"
+	"github.com/gohugoio/hugo/common/types"
 	"github.com/gohugoio/hugo/config"
 	"github.com/gohugoio/hugo/config/allconfig"
 	"github.com/gohugoio/hugo/deps"
@@ -37,13 +42,104 @@ type Stats struct {
 
 // Build renders the site in SiteDir into OutDir.
 func Build(opts Options) (Stats, error) {
-	siteDir, err := filepath.Abs(opts.SiteDir)
+	sites, err := load(opts, false)
 	if err != nil {
 		return Stats{}, err
 	}
+	defer sites.Close()
+	if err := sites.Build(hugolib.BuildCfg{}); err != nil {
+		return Stats{}, fmt.Errorf("hugo: %w", err)
+	}
+	return stats(sites), nil
+}
+
+// Session keeps a rendered site in memory so that a preview can be rebuilt
+// from a few changed files. It works as Hugo's own server does in its fast
+// render mode: a rebuild renders the pages visited lately, and any other
+// page is rendered again when it is next visited (Visit). A session is safe
+// for use by several goroutines.
+type Session struct {
+	mu      sync.Mutex
+	sites   *hugolib.HugoSites
+	visited *types.EvictingQueue[string]
+}
+
+// Open renders the site in SiteDir into OutDir, as Build does, and keeps
+// it for Rebuild.
+func Open(opts Options) (*Session, Stats, error) {
+	sites, err := load(opts, true)
+	if err != nil {
+		return nil, Stats{}, err
+	}
+	if err := sites.Build(hugolib.BuildCfg{}); err != nil {
+		sites.Close()
+		return nil, Stats{}, fmt.Errorf("hugo: %w", err)
+	}
+	return &Session{sites: sites, visited: types.NewEvictingQueue[string](20)}, stats(sites), nil
+}
+
+// Rebuild renders again what depends on the changed files (absolute paths
+// under SiteDir: written, replaced or removed).
+func (s *Session) Rebuild(changed []string) (Stats, error) {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	events := make([]fsnotify.Event, 0, len(changed))
+	for _, p := range changed {
+		op := fsnotify.Write
+		if _, err := os.Stat(p); err != nil {
+			op = fsnotify.Remove
+		}
+		events = append(events, fsnotify.Event{Name: p, Op: op})
+	}
+	if err := s.sites.Build(hugolib.BuildCfg{RecentlyTouched: s.visited}, events...); err != nil {
+		return Stats{}, fmt.Errorf("hugo: %w", err)
+	}
+	return stats(s.sites), nil
+}
+
+// Visit makes sure the page at a site-relative URL ("/en/cases/x/") is up
+// to date before it is served, rendering it again if a rebuild left it
+// stale.
+func (s *Session) Visit(url string) error {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	if s.visited.Contains(url) {
+		return nil
+	}
+	one := types.NewEvictingQueue[string](1)
+	one.Add(url)
+	if err := s.sites.Build(hugolib.BuildCfg{RecentlyTouched: one, PartialReRender: true}); err != nil {
+		return fmt.Errorf("hugo: %w", err)
+	}
+	s.visited.Add(url)
+	return nil
+}
+
+// Close lets the session go.
+func (s *Session) Close() {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	s.sites.Close()
+}
+
+func stats(sites *hugolib.HugoSites) Stats {
+	var st Stats
+	for _, s := range sites.Sites {
+		st.Pages += len(s.Pages())
+	}
+	return st
+}
+
+// load reads the site's configuration and prepares Hugo; watch keeps what
+// a rebuild needs.
+func load(opts Options, watch bool) (*hugolib.HugoSites, error) {
+	siteDir, err := filepath.Abs(opts.SiteDir)
+	if err != nil {
+		return nil, err
+	}
 	outDir, err := filepath.Abs(opts.OutDir)
 	if err != nil {
-		return Stats{}, err
+		return nil, err
 	}
 	stderr := opts.Stderr
 	if stderr == nil {
@@ -61,6 +157,12 @@ func Build(opts Options) (Stats, error) {
 	if opts.BaseURL != "" {
 		flags.Set("baseURL", opts.BaseURL)
 	}
+	if watch {
+		// As Hugo's own server runs, but without its live-reload script:
+		// the preview server has one.
+		flags.Set("internal", hmaps.Params{"watch": true, "running": true, "fastRenderMode": true})
+		flags.Set("disableLiveReload", true)
+	}
 	configs, err := allconfig.LoadConfig(allconfig.ConfigSourceDescriptor{
 		Flags:       flags,
 		Fs:          hugofs.Os,
@@ -70,7 +172,7 @@ func Build(opts Options) (Stats, error) {
 		Environ:     []string{"HUGO_ENVIRONMENT=production"},
 	})
 	if err != nil {
-		return Stats{}, fmt.Errorf("hugo config: %w", err)
+		return nil, fmt.Errorf("hugo config: %w", err)
 	}
 	flags.Set("publishDir", configs.Base.PublishDir)
 	flags.Set("publishDirStatic", configs.Base.PublishDir)
@@ -84,15 +186,7 @@ func Build(opts Options) (Stats, error) {
 		LogLevel: logg.LevelWarn,
 	})
 	if err != nil {
-		return Stats{}, fmt.Errorf("hugo: %w", err)
+		return nil, fmt.Errorf("hugo: %w", err)
 	}
-	defer sites.Close()
-	if err := sites.Build(hugolib.BuildCfg{}); err != nil {
-		return Stats{}, fmt.Errorf("hugo: %w", err)
-	}
-	var st Stats
-	for _, s := range sites.Sites {
-		st.Pages += len(s.Pages())
-	}
-	return st, nil
+	return sites, nil
 }

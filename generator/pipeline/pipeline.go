@@ -75,6 +75,8 @@ type state struct {
 	staging  string
 	pages    int
 	findings *scan.Report
+	// changed are the working files a preview rewrote (absolute paths).
+	changed []string
 }
 
 type step struct {
@@ -269,7 +271,11 @@ func (st *state) baseURL() string {
 	return st.opts.Config.Site.BaseURL
 }
 
-func siteStep(st *state) error {
+// siteInput works out the working site's folder and what goes into it:
+// the site generator's input, and the built-in theme and pages (written
+// before the generator runs, which looks at which languages have
+// hand-written pages).
+func siteInput(st *state) (site.Input, map[string][]byte, error) {
 	cfg := st.opts.Config
 	abs := func(p string) string {
 		a, err := filepath.Abs(cfg.Path(p))
@@ -320,7 +326,7 @@ func siteStep(st *state) error {
 	} else {
 		in.Config.ThemesDir = filepath.Join(st.siteDir, "builtin", "themes")
 		if err := addFS(builtin, "builtin/themes", disclose.Theme()); err != nil {
-			return err
+			return in, nil, err
 		}
 	}
 	if cfg.Paths.Content != "" {
@@ -328,14 +334,20 @@ func siteStep(st *state) error {
 	} else {
 		in.Config.ContentDir = filepath.Join(st.siteDir, "builtin", "content")
 		if err := addFS(builtin, "builtin/content", disclose.Content()); err != nil {
-			return err
+			return in, nil, err
 		}
+	}
+	return in, builtin, nil
+}
+
+func siteStep(st *state) error {
+	in, builtin, err := siteInput(st)
+	if err != nil {
+		return err
 	}
 	if err := os.RemoveAll(st.siteDir); err != nil {
 		return err
 	}
-	// Written first: the site generator looks at which languages have
-	// hand-written pages.
 	if err := write.Files(st.siteDir, builtin); err != nil {
 		return err
 	}

@@ -1,0 +1,210 @@
+package pipeline
+
+import (
+	"bytes"
+	"crypto/sha256"
+	"errors"
+	"fmt"
+	"io/fs"
+	"os"
+	"path/filepath"
+	"sort"
+	"sync"
+
+	"disclose/generator/hugo"
+	"disclose/generator/site"
+	"disclose/generator/write"
+)
+
+// Preview builds the site for `disclose serve` and keeps Hugo's work
+// between builds, so that a change to one workbook shows in seconds at
+// national scale: the pipeline runs again in full up to Hugo's working
+// site, only the working files whose bytes changed are rewritten, and Hugo
+// renders again the pages visited lately; any other page is rendered again
+// when it is next requested (Visit), as with Hugo's own server.
+//
+// A preview is written in place into the output folder and is for the
+// person at the keyboard, who has the workbooks anyway: it is not a
+// release. Redaction is the same as in Build, but the leak guard does not
+// run, and the pages of records removed since the preview started stay on
+// disk (unlinked) until it starts afresh. Publish with Build.
+type Preview struct {
+	mu   sync.Mutex
+	opts Options
+	hugo *hugo.Session
+	// sums are the SHA-256 of every file written into the working site.
+	sums map[string][32]byte
+	// pages is what Hugo rendered in all.
+	pages int
+}
+
+// NewPreview returns a preview of the site opts describes; nothing is built
+// before the first call to Build.
+func NewPreview(opts Options) *Preview {
+	return &Preview{opts: opts}
+}
+
+// Reset forgets Hugo's work: the next Build starts from scratch (after a
+// change to the configuration, the theme or the hand-written pages).
+func (p *Preview) Reset() {
+	p.mu.Lock()
+	defer p.mu.Unlock()
+	p.reset()
+}
+
+func (p *Preview) reset() {
+	if p.hugo != nil {
+		p.hugo.Close()
+		p.hugo = nil
+	}
+	p.sums = nil
+}
+
+// Close lets Hugo's work go.
+func (p *Preview) Close() {
+	p.mu.Lock()
+	defer p.mu.Unlock()
+	p.reset()
+}
+
+// Visit brings the page at a site-relative URL up to date before it is
+// served (pages are rendered again on demand after a rebuild).
+func (p *Preview) Visit(url string) error {
+	p.mu.Lock()
+	defer p.mu.Unlock()
+	if p.hugo == nil {
+		return nil
+	}
+	return p.hugo.Visit(url)
+}
+
+// Build brings the preview up to date with the data and reports what it
+// did. Rows with errors are quarantined, as with --keep-going.
+func (p *Preview) Build() (*Result, error) {
+	p.mu.Lock()
+	defer p.mu.Unlock()
+	st, err := newState(p.opts)
+	if err != nil {
+		return nil, err
+	}
+	res := &Result{}
+	st.staging = st.opts.OutDir
+	if p.sums == nil {
+		// A fresh start: nothing of an earlier preview or build stays.
+		if err := os.RemoveAll(st.staging); err != nil {
+			return nil, err
+		}
+	}
+	if err := os.MkdirAll(st.staging, 0o755); err != nil {
+		return nil, err
+	}
+	steps := []step{
+		{"read", readStep},
+		{"check", func(st *state) error { return finishCheck(st, true) }},
+		{"redact", redactStep},
+		// The search index needs only the records: it is made while the
+		// downloads are.
+		{"export+search", func(st *state) error {
+			done := make(chan error, 1)
+			go func() { done <- searchStep(st) }()
+			err := exportStep(st)
+			return errors.Join(err, <-done)
+		}},
+		{"site", p.siteStep},
+		{"downloads", func(st *state) error { return write.Files(st.staging, st.exported.Files) }},
+		{"release", releaseStep},
+		{"hugo", p.hugoStep},
+	}
+	err = run(st, res, steps)
+	res.Pages = st.pages
+	if err != nil {
+		// Whatever failed, the next build starts from scratch.
+		p.reset()
+	}
+	return res, err
+}
+
+func (p *Preview) siteStep(st *state) error {
+	in, builtin, err := siteInput(st)
+	if err != nil {
+		return err
+	}
+	first := p.sums == nil
+	if first {
+		// A fresh start: whatever a previous run left is stale.
+		if err := os.RemoveAll(st.siteDir); err != nil {
+			return err
+		}
+		p.sums = map[string][32]byte{}
+	}
+	keep := map[string]bool{}
+	ch, err := p.sync(st.siteDir, builtin, keep)
+	if err != nil {
+		return err
+	}
+	files, err := site.Generate(in)
+	if err != nil {
+		return err
+	}
+	more, err := p.sync(st.siteDir, files, keep)
+	if err != nil {
+		return err
+	}
+	ch = append(ch, more...)
+	for name := range p.sums {
+		if !keep[name] {
+			delete(p.sums, name)
+			abs := filepath.Join(st.siteDir, filepath.FromSlash(name))
+			if err := os.Remove(abs); err != nil && !errors.Is(err, fs.ErrNotExist) {
+				return err
+			}
+			ch = append(ch, abs)
+		}
+	}
+	sort.Strings(ch)
+	st.changed = ch
+	return nil
+}
+
+// sync writes the files whose bytes differ from what the working site
+// holds, marks every name in keep, and returns the paths it wrote.
+func (p *Preview) sync(dir string, files map[string][]byte, keep map[string]bool) ([]string, error) {
+	todo := map[string][]byte{}
+	var ch []string
+	for name, data := range files {
+		keep[name] = true
+		sum := sha256.Sum256(data)
+		if old, ok := p.sums[name]; ok && bytes.Equal(old[:], sum[:]) {
+			continue
+		}
+		p.sums[name] = sum
+		todo[name] = data
+		ch = append(ch, filepath.Join(dir, filepath.FromSlash(name)))
+	}
+	if err := write.Files(dir, todo); err != nil {
+		return nil, err
+	}
+	return ch, nil
+}
+
+func (p *Preview) hugoStep(st *state) error {
+	opts := hugo.Options{SiteDir: st.siteDir, OutDir: st.opts.OutDir, BaseURL: st.baseURL(), Stderr: st.opts.Stderr}
+	if p.hugo == nil {
+		s, stats, err := hugo.Open(opts)
+		if err != nil {
+			return err
+		}
+		p.hugo, p.pages = s, stats.Pages
+		st.pages = p.pages
+		return nil
+	}
+	if len(st.changed) > 0 {
+		stats, err := p.hugo.Rebuild(st.changed)
+		if err != nil {
+			return fmt.Errorf("%w (the next change rebuilds from scratch)", err)
+		}
+		p.pages = stats.Pages
+	}
+	st.pages = p.pages
+	return nil
+}

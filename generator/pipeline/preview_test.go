@@ -1,0 +1,98 @@
+package pipeline_test
+
+import (
+	"bytes"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"disclose/generator/config"
+	"disclose/generator/pipeline"
+)
+
+// TestPreviewRebuild edits a workbook under a running preview, as a data
+// officer does: the page open in the browser shows the change after the
+// rebuild, a page not visited shows it when it is next requested, and
+// redaction holds as in a build.
+func TestPreviewRebuild(t *testing.T) {
+	fx := seeded()
+	root := t.TempDir()
+	data, out := filepath.Join(root, "data"), filepath.Join(root, "preview")
+	writeBooks(t, data, fx.books)
+	cfg := config.Default()
+	cfg.Dir = root
+	cfg.Paths.Work = "work"
+	cfg.Paths.Report = "private/report.json"
+	var stderr bytes.Buffer
+	p := pipeline.NewPreview(pipeline.Options{Config: cfg, DataDir: data, OutDir: out, AsOf: asOf, Stderr: &stderr})
+	defer p.Close()
+
+	page := func(url string) string {
+		t.Helper()
+		if err := p.Visit(url); err != nil {
+			t.Fatalf("Visit(%s): %v", url, err)
+		}
+		b, err := os.ReadFile(filepath.Join(out, filepath.FromSlash(url), "index.html"))
+		if err != nil {
+			t.Fatal(err)
+		}
+		return string(b)
+	}
+	const (
+		open   = "/committees/kjll-2024-0002/"
+		list   = "/en/committees/"
+		before = "乙测试大学科技伦理委员会"
+		after  = "乙测试大学科技伦理委员会（更名）"
+	)
+	res, err := p.Build()
+	if err != nil {
+		t.Fatalf("first Build: %v\n%s", err, stderr.String())
+	}
+	if res.Pages == 0 {
+		t.Fatal("first Build rendered no pages")
+	}
+	if s := page(open); !strings.Contains(s, before) || strings.Contains(s, after) {
+		t.Fatalf("%s before the edit lacks %q", open, before)
+	}
+
+	books := map[string]string{}
+	for name, desc := range fx.books {
+		books[name] = strings.ReplaceAll(desc, before, after)
+	}
+	writeBooks(t, data, books)
+	if _, err := p.Build(); err != nil {
+		t.Fatalf("second Build: %v\n%s", err, stderr.String())
+	}
+	// The open page was rendered by the rebuild itself.
+	b, err := os.ReadFile(filepath.Join(out, "committees", "kjll-2024-0002", "index.html"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !strings.Contains(string(b), after) {
+		t.Errorf("%s after the rebuild lacks the new name %q", open, after)
+	}
+	if s := page(list); !strings.Contains(s, after) {
+		t.Errorf("%s, requested after the rebuild, lacks the new name %q", list, after)
+	}
+
+	// Redaction is the same as in a build.
+	err = filepath.WalkDir(out, func(path string, d os.DirEntry, err error) error {
+		if err != nil || d.IsDir() || filepath.Ext(path) == ".zip" || filepath.Ext(path) == ".xlsx" {
+			return err
+		}
+		b, err := os.ReadFile(path)
+		if err != nil {
+			return err
+		}
+		for _, c := range []string{"张小测", "金丝雀不公开委员会一", "13900139000"} {
+			if strings.Contains(string(b), c) {
+				t.Errorf("%s holds %q", path, c)
+			}
+		}
+		return nil
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+}
