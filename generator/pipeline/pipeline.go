@@ -77,6 +77,8 @@ type state struct {
 	findings *scan.Report
 	// changed are the working files a preview rewrote (absolute paths).
 	changed []string
+	// started is when a preview build began.
+	started time.Time
 }
 
 type step struct {

@@ -9,9 +9,12 @@ import (
 	"os"
 	"path/filepath"
 	"sort"
+	"strings"
 	"sync"
+	"time"
 
 	"disclose/generator/hugo"
+	"disclose/generator/scan"
 	"disclose/generator/site"
 	"disclose/generator/write"
 )
@@ -25,9 +28,10 @@ import (
 //
 // A preview is written in place into the output folder and is for the
 // person at the keyboard, who has the workbooks anyway: it is not a
-// release. Redaction is the same as in Build, but the leak guard does not
-// run, and the pages of records removed since the preview started stay on
-// disk (unlinked) until it starts afresh. Publish with Build.
+// release. Redaction is the same as in Build, and the leak guard reads
+// every file a build or a visit wrote: a file with a finding is deleted
+// and reported. The pages of records removed since the preview started
+// stay on disk (unlinked) until it starts afresh. Publish with Build.
 type Preview struct {
 	mu   sync.Mutex
 	opts Options
@@ -36,6 +40,11 @@ type Preview struct {
 	sums map[string][32]byte
 	// pages is what Hugo rendered in all.
 	pages int
+	// guard is the leak guard of the last build, for the pages Visit
+	// renders.
+	guard *scan.Scanner
+	// needles identifies the values the guard looked for last time.
+	needles [32]byte
 }
 
 // NewPreview returns a preview of the site opts describes; nothing is built
@@ -75,7 +84,76 @@ func (p *Preview) Visit(url string) error {
 	if p.hugo == nil {
 		return nil
 	}
-	return p.hugo.Visit(url)
+	if err := p.hugo.Visit(url); err != nil {
+		return err
+	}
+	page := filepath.Join(p.opts.OutDir, filepath.FromSlash(strings.TrimPrefix(url, "/")), "index.html")
+	if strings.HasSuffix(url, ".html") {
+		page = filepath.Join(p.opts.OutDir, filepath.FromSlash(strings.TrimPrefix(url, "/")))
+	}
+	return p.guardFiles([]string{page})
+}
+
+// scanStep runs the leak guard over the files this build wrote, or over
+// every file when the values it looks for have changed (a record withheld
+// since: its old page is still on disk).
+func (p *Preview) scanStep(st *state) error {
+	needles := st.needles()
+	sorted := append([]string(nil), needles...)
+	sort.Strings(sorted)
+	sum := sha256.Sum256([]byte(strings.Join(sorted, "\x00")))
+	all := p.guard == nil || sum != p.needles
+	p.guard = scan.New(scan.Options{Needles: needles, PersonalMailDomains: st.opts.Config.Redaction.PersonalMailDomains})
+	p.needles = sum
+	var written []string
+	err := filepath.WalkDir(st.opts.OutDir, func(path string, d fs.DirEntry, err error) error {
+		if err != nil || d.IsDir() {
+			return err
+		}
+		if info, err := d.Info(); err == nil && (all || !info.ModTime().Before(st.started)) {
+			written = append(written, path)
+		}
+		return nil
+	})
+	if err != nil {
+		return err
+	}
+	return p.guardFiles(written)
+}
+
+// guardFiles scans files of the preview and deletes each one with a
+// finding.
+func (p *Preview) guardFiles(paths []string) error {
+	if p.guard == nil {
+		return nil
+	}
+	n := 0
+	for _, path := range paths {
+		data, err := os.ReadFile(path)
+		if errors.Is(err, fs.ErrNotExist) {
+			continue
+		}
+		if err != nil {
+			return err
+		}
+		rel, _ := filepath.Rel(p.opts.OutDir, path)
+		fs := p.guard.Bytes(filepath.ToSlash(rel), data)
+		if len(fs) == 0 {
+			continue
+		}
+		for _, f := range fs {
+			fmt.Fprintf(p.opts.Stderr, "leak: %s\n", f)
+		}
+		if err := os.Remove(path); err != nil {
+			return err
+		}
+		n += len(fs)
+	}
+	if n > 0 {
+		fmt.Fprintf(p.opts.Stderr, "%d finding(s); the files holding them were deleted from the preview\n", n)
+		return ErrLeak
+	}
+	return nil
 }
 
 // Build brings the preview up to date with the data and reports what it
@@ -114,7 +192,11 @@ func (p *Preview) Build() (*Result, error) {
 		{"downloads", func(st *state) error { return write.Files(st.staging, st.exported.Files) }},
 		{"release", releaseStep},
 		{"hugo", p.hugoStep},
+		{"scan", p.scanStep},
 	}
+	// File times are kept at a coarse tick: a margin keeps every file this
+	// build writes newer than started.
+	st.started = time.Now().Add(-2 * time.Second)
 	err = run(st, res, steps)
 	res.Pages = st.pages
 	if err != nil {

@@ -2,6 +2,7 @@ package pipeline_test
 
 import (
 	"bytes"
+	"errors"
 	"os"
 	"path/filepath"
 	"strings"
@@ -94,5 +95,44 @@ func TestPreviewRebuild(t *testing.T) {
 	})
 	if err != nil {
 		t.Fatal(err)
+	}
+}
+
+// TestPreviewLeakGuard: a preview runs the leak guard too. A hand-written
+// page with a fake ID number fails the preview build, the page is deleted
+// from the preview and the report does not repeat the number.
+func TestPreviewLeakGuard(t *testing.T) {
+	fx := seeded()
+	root := t.TempDir()
+	data, out := filepath.Join(root, "data"), filepath.Join(root, "preview")
+	writeBooks(t, data, fx.books)
+	content := filepath.Join(root, "content")
+	if err := os.CopyFS(content, os.DirFS(filepath.Join(project(t), "content"))); err != nil {
+		t.Fatal(err)
+	}
+	fake := id18("19700303", "777")
+	page := "+++\ntitle = \"联系我们\"\n+++\n\n如有疑问请联系办公室（证件号 " + fake + "）。\n"
+	if err := os.WriteFile(filepath.Join(content, "zh", "contact-us.md"), []byte(page), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	cfg := config.Default()
+	cfg.Dir = root
+	cfg.Paths.Work = "work"
+	cfg.Paths.Report = "private/report.json"
+	cfg.Paths.Content = content
+	var stderr bytes.Buffer
+	p := pipeline.NewPreview(pipeline.Options{Config: cfg, DataDir: data, OutDir: out, AsOf: asOf, Stderr: &stderr})
+	defer p.Close()
+	if _, err := p.Build(); !errors.Is(err, pipeline.ErrLeak) {
+		t.Fatalf("preview with a leaking page = %v, want ErrLeak\n%s", err, stderr.String())
+	}
+	if !strings.Contains(stderr.String(), "contact-us") {
+		t.Errorf("the leak report does not name the page:\n%s", stderr.String())
+	}
+	if strings.Contains(stderr.String(), fake) {
+		t.Errorf("the leak report repeats the ID number")
+	}
+	if _, err := os.Stat(filepath.Join(out, "contact-us", "index.html")); !errors.Is(err, os.ErrNotExist) {
+		t.Errorf("the leaking page is still in the preview (%v)", err)
 	}
 }
