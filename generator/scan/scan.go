@@ -176,6 +176,13 @@ func Dir(root string, opts Options) (*Report, error) {
 
 // Dir scans every file under root with the given number of workers.
 func (s *Scanner) Dir(root string, workers int) (*Report, error) {
+	return s.DirExcept(root, workers, nil)
+}
+
+// DirExcept scans the files under root as Dir does, except the contents of
+// those for which done returns true (files already scanned with Files and
+// not changed since); every name is scanned.
+func (s *Scanner) DirExcept(root string, workers int, done func(rel string, info fs.FileInfo) bool) (*Report, error) {
 	if workers <= 0 {
 		workers = runtime.GOMAXPROCS(0)
 	}
@@ -195,6 +202,15 @@ func (s *Scanner) Dir(root string, workers int) (*Report, error) {
 			rep.Findings = append(rep.Findings, s.scanName(rel)...)
 		}
 		if d.Type().IsRegular() {
+			if done != nil {
+				info, err := d.Info()
+				if err != nil {
+					return err
+				}
+				if done(rel, info) {
+					return nil
+				}
+			}
 			paths = append(paths, p)
 		}
 		return nil
@@ -247,6 +263,46 @@ func (s *Scanner) Dir(root string, workers int) (*Report, error) {
 	sortFindings(rep.Findings)
 	sort.Strings(rep.Skipped)
 	return rep, nil
+}
+
+// Files scans the contents of files held in memory (relative path to
+// contents) with as many workers as there are cores. Their names are not
+// scanned: DirExcept does that for every file once they are on disk.
+func (s *Scanner) Files(files map[string][]byte) *Report {
+	names := make([]string, 0, len(files))
+	for name := range files {
+		names = append(names, name)
+	}
+	sort.Strings(names)
+	workers := runtime.GOMAXPROCS(0)
+	reps := make([]Report, workers)
+	var wg sync.WaitGroup
+	for w := range workers {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			r := &reps[w]
+			for i := w; i < len(names); i += workers {
+				s.scanBlob(names[i], files[names[i]], 0, r)
+			}
+		}()
+	}
+	wg.Wait()
+	rep := &Report{Needles: s.needles.Len()}
+	for _, r := range reps {
+		rep.Merge(&r)
+	}
+	return rep
+}
+
+// Merge adds what another scan found to r, keeping the findings in order.
+func (r *Report) Merge(o *Report) {
+	r.Files += o.Files
+	r.Bytes += o.Bytes
+	r.Findings = append(r.Findings, o.Findings...)
+	r.Skipped = append(r.Skipped, o.Skipped...)
+	sortFindings(r.Findings)
+	sort.Strings(r.Skipped)
 }
 
 // readInto reads a file into buf, growing it as needed, so that a worker

@@ -214,3 +214,59 @@ func TestUsefulNeedle(t *testing.T) {
 		}
 	}
 }
+
+// TestFilesThenDirExcept: files scanned from memory are not read again
+// from disk, unless they changed on disk after that scan; every name is
+// still scanned, and every finding is kept.
+func TestFilesThenDirExcept(t *testing.T) {
+	id := fakeID("19900307", "123")
+	dir := t.TempDir()
+	cleanSite(t, dir)
+	mem := map[string][]byte{
+		"downloads/cases.csv":  []byte("id,facts\nAJ-1,证件号 " + id + "\n"),
+		"downloads/clean.json": []byte(`{"ok":true}`),
+		"search/zh/1.json":     []byte(`{"t":"脑机"}`),
+	}
+	for name, data := range mem {
+		writeFile(t, dir, name, data)
+	}
+	s := New(Options{Needles: needles})
+	pre := s.Files(mem)
+	if len(pre.Findings) != 1 || pre.Findings[0].Path != "downloads/cases.csv" || pre.Findings[0].Kind != KindIDNumber {
+		t.Fatalf("Files findings = %v, want the ID number in downloads/cases.csv", pre.Findings)
+	}
+	stamps := map[string]os.FileInfo{}
+	for name := range mem {
+		info, err := os.Stat(filepath.Join(dir, filepath.FromSlash(name)))
+		if err != nil {
+			t.Fatal(err)
+		}
+		stamps[name] = info
+	}
+	// A file changed after it was scanned from memory is read again.
+	writeFile(t, dir, "search/zh/1.json", []byte(`{"t":"电话 13912345678"}`))
+	var skipped []string
+	rep, err := s.DirExcept(dir, 2, func(rel string, info os.FileInfo) bool {
+		old, ok := stamps[rel]
+		if ok && old.Size() == info.Size() && old.ModTime().Equal(info.ModTime()) {
+			skipped = append(skipped, rel)
+			return true
+		}
+		return false
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	rep.Merge(pre)
+	var got []string
+	for _, f := range rep.Findings {
+		got = append(got, f.Path+" "+f.Kind)
+	}
+	want := "downloads/cases.csv id_number|search/zh/1.json mobile"
+	if strings.Join(got, "|") != want {
+		t.Errorf("findings = %q, want %q", strings.Join(got, "|"), want)
+	}
+	if strings.Join(skipped, " ") != "downloads/cases.csv downloads/clean.json" {
+		t.Errorf("skipped %v, want the two unchanged downloads", skipped)
+	}
+}
