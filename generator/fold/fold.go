@@ -31,9 +31,14 @@ func Width(s string) string { return width(s, true) }
 // only letters, digits and symbols that are not punctuation: Chinese text
 // keeps its full-width ，。：；（）！？ and quotes.
 func width(s string, all bool) string {
-	if isPlainASCII(s) {
+	if isPlainASCII(s) || stable(s, all) {
 		return s
 	}
+	return fold(s, all)
+}
+
+// fold is width without the shortcuts.
+func fold(s string, all bool) string {
 	var b strings.Builder
 	b.Grow(len(s))
 	// Fold first and compose after: removing a zero-width character or
@@ -52,6 +57,27 @@ func width(s string, all bool) string {
 		}
 	}
 	return norm.NFC.String(b.String())
+}
+
+// stable reports whether width(s, all) is s itself: nothing to fold, and
+// only characters that NFC leaves as they are whatever surrounds them
+// (Latin below the combining marks, general punctuation after U+200F, CJK
+// punctuation, unified ideographs and width forms), which is most Chinese
+// text. It saves width a copy and a normalisation pass per cell.
+func stable(s string, all bool) bool {
+	for _, r := range s {
+		switch {
+		case zeroWidth(r), r == '\u3000':
+			return false
+		case r >= '\uff01' && r <= '\uff5e' && (all || !punctuation(r-0xfee0)):
+			return false
+		case r < 0x300, r >= 0x2010 && r <= 0x205e, r >= 0x3001 && r <= 0x303f,
+			r >= 0x3400 && r <= 0x4dbf, r >= 0x4e00 && r <= 0x9fff, r >= 0xff01 && r <= 0xffef:
+		default:
+			return false
+		}
+	}
+	return true
 }
 
 // Text folds widths (keeping Chinese full-width punctuation) and collapses every run of white space (including line

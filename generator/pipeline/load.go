@@ -2,6 +2,7 @@ package pipeline
 
 import (
 	"runtime"
+	"runtime/debug"
 	"sync"
 
 	"disclose/generator/diag"
@@ -40,6 +41,10 @@ type fileResult struct {
 // load reads every workbook (in parallel, one file per worker), normalises
 // and validates the rows and applies the publication rules.
 func load(cat *schema.Catalog, dataDir string, rules publish.Rules, opts ingest.Options) *Loaded {
+	// Reading makes many small short-lived values while the records build
+	// up; the collector runs a quarter as often meanwhile. The heap stays
+	// well below what Hugo needs later in a build.
+	defer debug.SetGCPercent(debug.SetGCPercent(400))
 	l := &Loaded{Catalog: cat, Read: map[string]int{}}
 	files, diags := ingest.Find(dataDir, cat)
 	l.Files = files
