@@ -44,6 +44,7 @@ fuzz:
 	go test ./generator/normalize -run '^$$' -fuzz FuzzPeriod -fuzztime 30s
 	go test ./generator/schema -run '^$$' -fuzz FuzzHeaderKey -fuzztime 30s
 	go test ./generator/redact -run '^$$' -fuzz FuzzScrub -fuzztime 30s
+	go test ./generator/fold -run '^$$' -fuzz FuzzStable -fuzztime 30s
 
 # Measure the build against bare Hugo and excelize at several scales.
 bench: build
