@@ -26,6 +26,10 @@ const MinPatternLen = keyLen
 // themselves plus a small index; it suits hundreds of thousands of names
 // and record texts.
 type Set struct {
+	// start marks the bytes that begin a pattern: most bytes of a page
+	// (markup, the second and third bytes of a Chinese character) are
+	// passed over on one load.
+	start  [256]bool
 	pats   []string
 	first  []uint64 // filter bits, by hash3
 	keys   []uint64 // anchor+1 per slot; 0 is empty
@@ -56,6 +60,7 @@ func NewSet(patterns []string) *Set {
 	for i, p := range s.pats {
 		if i == 0 || p != s.pats[i-1] {
 			out = append(out, p)
+			s.start[p[0]] = true
 		}
 	}
 	s.pats = out
@@ -154,6 +159,9 @@ func (s *Set) Find(b []byte, fn func(start, end, pat int) bool) {
 	n := len(b)
 	first := s.first
 	for i := 0; i+keyLen <= n; i++ {
+		if !s.start[b[i]] {
+			continue
+		}
 		h := hash3(b[i], b[i+1], b[i+2])
 		if first[h/64]&(1<<(h%64)) == 0 {
 			continue
@@ -180,6 +188,9 @@ func (s *Set) All(b []byte, fn func(start, end, pat int) bool) {
 	}
 	n := len(b)
 	for i := 0; i+keyLen <= n; i++ {
+		if !s.start[b[i]] {
+			continue
+		}
 		h := hash3(b[i], b[i+1], b[i+2])
 		if s.first[h/64]&(1<<(h%64)) == 0 {
 			continue
