@@ -46,6 +46,7 @@ import (
 	"sort"
 	"strings"
 	"sync"
+	"sync/atomic"
 	"unicode/utf8"
 
 	"disclose/generator/fold"
@@ -273,16 +274,28 @@ func (s *Scanner) Files(files map[string][]byte) *Report {
 	for name := range files {
 		names = append(names, name)
 	}
-	sort.Strings(names)
+	// Largest first, each to the next free worker: the bundle of all
+	// downloads is a good part of the bytes on its own.
+	sort.Slice(names, func(i, j int) bool {
+		if a, b := len(files[names[i]]), len(files[names[j]]); a != b {
+			return a > b
+		}
+		return names[i] < names[j]
+	})
 	workers := runtime.GOMAXPROCS(0)
 	reps := make([]Report, workers)
+	var next atomic.Int64
 	var wg sync.WaitGroup
 	for w := range workers {
 		wg.Add(1)
 		go func() {
 			defer wg.Done()
 			r := &reps[w]
-			for i := w; i < len(names); i += workers {
+			for {
+				i := int(next.Add(1)) - 1
+				if i >= len(names) {
+					return
+				}
 				s.scanBlob(names[i], files[names[i]], 0, r)
 			}
 		}()
