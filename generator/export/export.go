@@ -144,27 +144,41 @@ func (g *generator) run() (*Output, error) {
 	}
 	sets := g.in.Catalog.Datasets
 	results := make([]made, len(sets))
-	var wg sync.WaitGroup
-	sem := make(chan struct{}, runtime.GOMAXPROCS(0))
-	for i, d := range sets {
-		wg.Add(1)
-		go func() {
-			defer wg.Done()
-			sem <- struct{}{}
-			defer func() { <-sem }()
-			recs := g.in.Records[d.Name]
-			cols := columns(g.in.Catalog, d)
-			m := &results[i]
+	// Each dataset's four parts are jobs of their own, so that both cores
+	// stay busy when one dataset holds most of the records. Each part
+	// fills its own field of made.
+	type part func(m *made, d *schema.Dataset, cols []column, recs []*redact.Record)
+	parts := []part{
+		func(m *made, d *schema.Dataset, cols []column, recs []*redact.Record) {
+			m.xlsx, m.err = g.xlsx(d, cols, recs)
+		},
+		func(m *made, d *schema.Dataset, cols []column, recs []*redact.Record) {
 			m.csv = g.csv(cols, recs)
-			if m.xlsx, m.err = g.xlsx(d, cols, recs); m.err != nil {
-				return
-			}
+		},
+		func(m *made, d *schema.Dataset, cols []column, recs []*redact.Record) {
 			m.json = g.bulkJSON(d, cols, recs)
+		},
+		func(m *made, d *schema.Dataset, cols []column, recs []*redact.Record) {
 			m.records = make([][]byte, len(recs))
 			for j, r := range recs {
 				m.records[j] = g.recordJSON(d, cols, r)
 			}
-		}()
+		},
+	}
+	var wg sync.WaitGroup
+	sem := make(chan struct{}, runtime.GOMAXPROCS(0))
+	for i, d := range sets {
+		recs := g.in.Records[d.Name]
+		cols := columns(g.in.Catalog, d)
+		for _, part := range parts {
+			wg.Add(1)
+			go func() {
+				defer wg.Done()
+				sem <- struct{}{}
+				defer func() { <-sem }()
+				part(&results[i], d, cols, recs)
+			}()
+		}
 	}
 	wg.Wait()
 	total := 0

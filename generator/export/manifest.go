@@ -3,13 +3,17 @@ package export
 import (
 	"archive/zip"
 	"bytes"
+	"compress/flate"
 	"encoding/json"
 	"encoding/xml"
 	"fmt"
+	"hash/crc32"
 	"io"
 	"net/url"
+	"runtime"
 	"sort"
 	"strings"
+	"sync"
 
 	"disclose/generator/schema"
 )
@@ -357,20 +361,59 @@ func (g *generator) bundle(name string, paths []string, sums []byte) ([]byte, er
 	for _, p := range paths {
 		entries[name+"/"+strings.TrimPrefix(p, Dir)] = g.files[p]
 	}
+	// The entries are compressed on every core first (deflate level 5, as
+	// archive/zip does), then written in name order: the archive's bytes
+	// do not depend on timing.
+	names := sortedKeys(entries)
+	type packed struct {
+		data []byte
+		err  error
+	}
+	done := make([]packed, len(names))
+	var wg sync.WaitGroup
+	sem := make(chan struct{}, runtime.GOMAXPROCS(0))
+	for i, n := range names {
+		if strings.HasSuffix(n, ".xlsx") {
+			continue // already compressed: stored as it is
+		}
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			sem <- struct{}{}
+			defer func() { <-sem }()
+			var b bytes.Buffer
+			fw, err := flate.NewWriter(&b, 5)
+			if err == nil {
+				_, err = fw.Write(entries[n])
+			}
+			if err == nil {
+				err = fw.Close()
+			}
+			done[i] = packed{b.Bytes(), err}
+		}()
+	}
+	wg.Wait()
 	var out bytes.Buffer
 	zw := zip.NewWriter(&out)
 	t := g.modTime()
-	for _, n := range sortedKeys(entries) {
-		h := &zip.FileHeader{Name: n, Method: zip.Deflate}
-		if strings.HasSuffix(n, ".xlsx") {
-			h.Method = zip.Store // already compressed
+	for i, n := range names {
+		data := entries[n]
+		h := &zip.FileHeader{Name: n, Method: zip.Store, CRC32: crc32.ChecksumIEEE(data), UncompressedSize64: uint64(len(data)), CompressedSize64: uint64(len(data))}
+		raw := data
+		if !strings.HasSuffix(n, ".xlsx") {
+			if done[i].err != nil {
+				return nil, done[i].err
+			}
+			raw = done[i].data
+			h.Method = zip.Deflate
+			h.CompressedSize64 = uint64(len(raw))
 		}
 		setModTime(h, t)
-		w, err := zw.CreateHeader(h)
+		w, err := zw.CreateRaw(h)
 		if err != nil {
 			return nil, err
 		}
-		if _, err := w.Write(entries[n]); err != nil {
+		if _, err := w.Write(raw); err != nil {
 			return nil, err
 		}
 	}
