@@ -43,6 +43,13 @@ func cmdServe(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 	}
 	// A preview must show something even while the data has errors.
 	opts.KeepGoing = true
+	// The preview keeps its own working site: a build run meanwhile
+	// replaces the build's working site, which Hugo's session here reads.
+	if w := strings.TrimRight(opts.Config.Paths.Work, "/"); w != "" {
+		cfgCopy := *opts.Config
+		cfgCopy.Paths.Work = w + "-preview"
+		opts.Config = &cfgCopy
+	}
 	// A change to the workbooks is rendered incrementally; a change to the
 	// configuration, the theme or the hand-written pages starts afresh.
 	data := []string{opts.DataDir}
