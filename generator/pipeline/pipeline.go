@@ -77,8 +77,10 @@ type state struct {
 	findings *scan.Report
 	// changed are the working files a preview rewrote (absolute paths).
 	changed []string
-	// started is when a preview build began.
+	// started is when a preview build began; fresh is set when it starts
+	// from scratch.
 	started time.Time
+	fresh   bool
 	// searchFiles are the search index's files, kept for prescanStep.
 	searchFiles map[string][]byte
 	// guard and pre are the leak guard and what it found in the files

@@ -1,7 +1,6 @@
 package pipeline
 
 import (
-	"bytes"
 	"crypto/sha256"
 	"errors"
 	"fmt"
@@ -30,8 +29,9 @@ import (
 // person at the keyboard, who has the workbooks anyway: it is not a
 // release. Redaction is the same as in Build, and the leak guard reads
 // every file a build or a visit wrote: a file with a finding is deleted
-// and reported. The pages of records removed since the preview started
-// stay on disk (unlinked) until it starts afresh. Publish with Build.
+// and reported. When a record leaves the site (withheld, or gone from the
+// workbooks) the preview starts afresh, so that no page of it stays
+// behind. Publish with Build.
 type Preview struct {
 	mu   sync.Mutex
 	opts Options
@@ -43,8 +43,8 @@ type Preview struct {
 	// guard is the leak guard of the last build, for the pages Visit
 	// renders.
 	guard *scan.Scanner
-	// needles identifies the values the guard looked for last time.
-	needles [32]byte
+	// pages of the public records (dataset/slug) in the last build.
+	records map[string]bool
 }
 
 // NewPreview returns a preview of the site opts describes; nothing is built
@@ -94,17 +94,40 @@ func (p *Preview) Visit(url string) error {
 	return p.guardFiles([]string{page})
 }
 
+// recordsStep starts the preview afresh when a record of the last build
+// is no longer public: its pages would otherwise stay on disk.
+func (p *Preview) recordsStep(st *state) error {
+	now := map[string]bool{}
+	for ds, recs := range st.redacted.Records {
+		for _, r := range recs {
+			now[ds+"/"+r.Slug()] = true
+		}
+	}
+	if p.sums != nil {
+		for k := range p.records {
+			if !now[k] {
+				fmt.Fprintf(st.opts.Stdout, "a record left the site (%s): the preview starts afresh\n", k)
+				p.reset()
+				break
+			}
+		}
+	}
+	p.records = now
+	if p.sums == nil {
+		st.fresh = true
+		if err := os.RemoveAll(st.staging); err != nil {
+			return err
+		}
+		return os.MkdirAll(st.staging, 0o755)
+	}
+	return nil
+}
+
 // scanStep runs the leak guard over the files this build wrote, or over
-// every file when the values it looks for have changed (a record withheld
-// since: its old page is still on disk).
+// every file after a fresh start.
 func (p *Preview) scanStep(st *state) error {
-	needles := st.needles()
-	sorted := append([]string(nil), needles...)
-	sort.Strings(sorted)
-	sum := sha256.Sum256([]byte(strings.Join(sorted, "\x00")))
-	all := p.guard == nil || sum != p.needles
-	p.guard = scan.New(scan.Options{Needles: needles, PersonalMailDomains: st.opts.Config.Redaction.PersonalMailDomains})
-	p.needles = sum
+	p.guard = scan.New(scan.Options{Needles: st.needles(), PersonalMailDomains: st.opts.Config.Redaction.PersonalMailDomains})
+	all := st.fresh
 	var written []string
 	err := filepath.WalkDir(st.opts.OutDir, func(path string, d fs.DirEntry, err error) error {
 		if err != nil || d.IsDir() {
@@ -167,19 +190,11 @@ func (p *Preview) Build() (*Result, error) {
 	}
 	res := &Result{}
 	st.staging = st.opts.OutDir
-	if p.sums == nil {
-		// A fresh start: nothing of an earlier preview or build stays.
-		if err := os.RemoveAll(st.staging); err != nil {
-			return nil, err
-		}
-	}
-	if err := os.MkdirAll(st.staging, 0o755); err != nil {
-		return nil, err
-	}
 	steps := []step{
 		{"read", readStep},
 		{"check", func(st *state) error { return finishCheck(st, true) }},
 		{"redact", redactStep},
+		{"records", p.recordsStep},
 		// The search index needs only the records: it is made while the
 		// downloads are.
 		{"export+search", func(st *state) error {
@@ -189,7 +204,7 @@ func (p *Preview) Build() (*Result, error) {
 			return errors.Join(err, <-done)
 		}},
 		{"site", p.siteStep},
-		{"downloads", func(st *state) error { return write.Files(st.staging, st.exported.Files) }},
+		{"downloads", downloadsStep},
 		{"release", releaseStep},
 		{"hugo", p.hugoStep},
 		{"scan", p.scanStep},
@@ -211,8 +226,7 @@ func (p *Preview) siteStep(st *state) error {
 	if err != nil {
 		return err
 	}
-	first := p.sums == nil
-	if first {
+	if p.sums == nil {
 		// A fresh start: whatever a previous run left is stale.
 		if err := os.RemoveAll(st.siteDir); err != nil {
 			return err
@@ -256,7 +270,7 @@ func (p *Preview) sync(dir string, files map[string][]byte, keep map[string]bool
 	for name, data := range files {
 		keep[name] = true
 		sum := sha256.Sum256(data)
-		if old, ok := p.sums[name]; ok && bytes.Equal(old[:], sum[:]) {
+		if old, ok := p.sums[name]; ok && old == sum {
 			continue
 		}
 		p.sums[name] = sum

@@ -8,7 +8,6 @@ import (
 	"strings"
 	"testing"
 
-	"disclose/generator/config"
 	"disclose/generator/pipeline"
 )
 
@@ -21,12 +20,8 @@ func TestPreviewRebuild(t *testing.T) {
 	root := t.TempDir()
 	data, out := filepath.Join(root, "data"), filepath.Join(root, "preview")
 	writeBooks(t, data, fx.books)
-	cfg := config.Default()
-	cfg.Dir = root
-	cfg.Paths.Work = "work"
-	cfg.Paths.Report = "private/report.json"
 	var stderr bytes.Buffer
-	p := pipeline.NewPreview(pipeline.Options{Config: cfg, DataDir: data, OutDir: out, AsOf: asOf, Stderr: &stderr})
+	p := pipeline.NewPreview(pipeline.Options{Config: testConfig(root, ""), DataDir: data, OutDir: out, AsOf: asOf, Stderr: &stderr})
 	defer p.Close()
 
 	page := func(url string) string {
@@ -106,22 +101,10 @@ func TestPreviewLeakGuard(t *testing.T) {
 	root := t.TempDir()
 	data, out := filepath.Join(root, "data"), filepath.Join(root, "preview")
 	writeBooks(t, data, fx.books)
-	content := filepath.Join(root, "content")
-	if err := os.CopyFS(content, os.DirFS(filepath.Join(project(t), "content"))); err != nil {
-		t.Fatal(err)
-	}
 	fake := id18("19700303", "777")
-	page := "+++\ntitle = \"联系我们\"\n+++\n\n如有疑问请联系办公室（证件号 " + fake + "）。\n"
-	if err := os.WriteFile(filepath.Join(content, "zh", "contact-us.md"), []byte(page), 0o644); err != nil {
-		t.Fatal(err)
-	}
-	cfg := config.Default()
-	cfg.Dir = root
-	cfg.Paths.Work = "work"
-	cfg.Paths.Report = "private/report.json"
-	cfg.Paths.Content = content
+	content := leakingContent(t, root, fake)
 	var stderr bytes.Buffer
-	p := pipeline.NewPreview(pipeline.Options{Config: cfg, DataDir: data, OutDir: out, AsOf: asOf, Stderr: &stderr})
+	p := pipeline.NewPreview(pipeline.Options{Config: testConfig(root, content), DataDir: data, OutDir: out, AsOf: asOf, Stderr: &stderr})
 	defer p.Close()
 	if _, err := p.Build(); !errors.Is(err, pipeline.ErrLeak) {
 		t.Fatalf("preview with a leaking page = %v, want ErrLeak\n%s", err, stderr.String())
@@ -134,5 +117,49 @@ func TestPreviewLeakGuard(t *testing.T) {
 	}
 	if _, err := os.Stat(filepath.Join(out, "contact-us", "index.html")); !errors.Is(err, os.ErrNotExist) {
 		t.Errorf("the leaking page is still in the preview (%v)", err)
+	}
+}
+
+// TestPreviewRecordLeaves: a record deleted from its workbook while the
+// preview runs leaves no page behind.
+func TestPreviewRecordLeaves(t *testing.T) {
+	fx := seeded()
+	root := t.TempDir()
+	data, out := filepath.Join(root, "data"), filepath.Join(root, "preview")
+	writeBooks(t, data, fx.books)
+	var stdout, stderr bytes.Buffer
+	p := pipeline.NewPreview(pipeline.Options{Config: testConfig(root, ""), DataDir: data, OutDir: out, AsOf: asOf, Stdout: &stdout, Stderr: &stderr})
+	defer p.Close()
+	if _, err := p.Build(); err != nil {
+		t.Fatalf("first Build: %v\n%s", err, stderr.String())
+	}
+	page := filepath.Join(out, "committees", "kjll-2024-0002", "index.html")
+	if _, err := os.Stat(page); err != nil {
+		t.Fatalf("the record's page before the edit: %v", err)
+	}
+	books := map[string]string{}
+	for name, desc := range fx.books {
+		var keep []string
+		for _, line := range strings.Split(desc, "\n") {
+			if !strings.Contains(line, "| KJLL-2024-0002 |") {
+				keep = append(keep, line)
+			}
+		}
+		books[name] = strings.Join(keep, "\n")
+	}
+	if err := os.RemoveAll(data); err != nil {
+		t.Fatal(err)
+	}
+	writeBooks(t, data, books)
+	if _, err := p.Build(); err != nil {
+		t.Fatalf("second Build: %v\n%s", err, stderr.String())
+	}
+	for _, f := range []string{page, filepath.Join(out, "en", "committees", "kjll-2024-0002", "index.html"), filepath.Join(out, "committees", "kjll-2024-0002", "index.json")} {
+		if _, err := os.Stat(f); !errors.Is(err, os.ErrNotExist) {
+			t.Errorf("%s is still in the preview after the record was deleted (%v)", f, err)
+		}
+	}
+	if !strings.Contains(stdout.String(), "starts afresh") {
+		t.Errorf("the preview does not say it starts afresh:\n%s", stdout.String())
 	}
 }

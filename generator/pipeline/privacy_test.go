@@ -346,6 +346,32 @@ type built struct {
 	err                     error
 }
 
+// testConfig is the default configuration with every path inside root;
+// content, when not empty, replaces the built-in pages.
+func testConfig(root, content string) *config.Config {
+	cfg := config.Default()
+	cfg.Dir = root
+	cfg.Paths.Work = "work"
+	cfg.Paths.Report = "private/report.json"
+	cfg.Paths.Content = content
+	return cfg
+}
+
+// leakingContent copies the built-in pages under root and adds a
+// hand-written page holding the fake ID number; it returns the folder.
+func leakingContent(t *testing.T, root, fake string) string {
+	t.Helper()
+	content := filepath.Join(root, "content")
+	if err := os.CopyFS(content, os.DirFS(filepath.Join(project(t), "content"))); err != nil {
+		t.Fatal(err)
+	}
+	page := "+++\ntitle = \"联系我们\"\n+++\n\n如有疑问请联系办公室（证件号 " + fake + "）。\n"
+	if err := os.WriteFile(filepath.Join(content, "zh", "contact-us.md"), []byte(page), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	return content
+}
+
 // build runs pipeline.Build over books in a fresh folder; content, when
 // not empty, replaces the built-in pages.
 func build(t *testing.T, root string, books map[string]string, content string, configure ...func(*config.Config)) *built {
@@ -354,11 +380,7 @@ func build(t *testing.T, root string, books map[string]string, content string, c
 	if books != nil {
 		writeBooks(t, b.data, books)
 	}
-	cfg := config.Default()
-	cfg.Dir = root
-	cfg.Paths.Work = "work"
-	cfg.Paths.Report = "private/report.json"
-	cfg.Paths.Content = content
+	cfg := testConfig(root, content)
 	for _, f := range configure {
 		f(cfg)
 	}
@@ -677,16 +699,8 @@ func TestLeakKeepsPreviousOutput(t *testing.T) {
 	}
 	before := snapshot(t, b.out)
 
-	content := filepath.Join(root, "content")
-	if err := os.CopyFS(content, os.DirFS(filepath.Join(project(t), "content"))); err != nil {
-		t.Fatal(err)
-	}
 	fake := id18("19700202", "888")
-	page := "+++\ntitle = \"联系我们\"\n+++\n\n如有疑问请联系办公室（证件号 " + fake + "）。\n"
-	if err := os.WriteFile(filepath.Join(content, "zh", "contact-us.md"), []byte(page), 0o644); err != nil {
-		t.Fatal(err)
-	}
-	b2 := build(t, root, nil, content)
+	b2 := build(t, root, nil, leakingContent(t, root, fake))
 	if !errors.Is(b2.err, pipeline.ErrLeak) {
 		t.Fatalf("Build with a leaking page = %v, want ErrLeak\n%s", b2.err, b2.stderr)
 	}

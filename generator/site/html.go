@@ -27,6 +27,18 @@ var htmlEscaper = strings.NewReplacer(
 
 func esc(b *strings.Builder, s string) { htmlEscaper.WriteString(b, s) }
 
+// attr writes ` name="value"`, escaped; nothing when value is empty.
+func attr(b *strings.Builder, name, value string) {
+	if value == "" {
+		return
+	}
+	b.WriteString(" ")
+	b.WriteString(name)
+	b.WriteString(`="`)
+	esc(b, value)
+	b.WriteString(`"`)
+}
+
 // linker turns a site-relative href ("committees/x/") into the path a page
 // of one language links to, as the theme's relLangURL does: the base URL's
 // path, then the language's folder (none for Chinese, the default
@@ -60,11 +72,7 @@ func fieldsHTML(fields []field, lang string, l linker) string {
 		b.WriteString("\">\n<dt>")
 		esc(&b, f.Label)
 		b.WriteString("</dt>\n<dd")
-		if f.Lang != "" {
-			b.WriteString(` lang="`)
-			esc(&b, f.Lang)
-			b.WriteString(`"`)
-		}
+		attr(&b, "lang", f.Lang)
 		b.WriteString(">")
 		switch {
 		case len(f.Items) > 0:
@@ -82,9 +90,9 @@ func fieldsHTML(fields []field, lang string, l linker) string {
 				b.WriteString("</p>")
 			}
 		case f.Href != "":
-			b.WriteString(`<a href="`)
-			esc(&b, l.href(lang, f.Href))
-			b.WriteString(`">`)
+			b.WriteString("<a")
+			attr(&b, "href", l.href(lang, f.Href))
+			b.WriteString(">")
 			esc(&b, f.Text)
 			b.WriteString("</a>")
 		default:
@@ -103,14 +111,9 @@ func linksHTML(links []link, lang string, l linker) string {
 	b.Grow(120 * len(links))
 	b.WriteString(`<ul class="links">`)
 	for _, k := range links {
-		b.WriteString("\n<li><a href=\"")
-		esc(&b, l.href(lang, k.Href))
-		b.WriteString(`"`)
-		if k.Lang != "" {
-			b.WriteString(` lang="`)
-			esc(&b, k.Lang)
-			b.WriteString(`"`)
-		}
+		b.WriteString("\n<li><a")
+		attr(&b, "href", l.href(lang, k.Href))
+		attr(&b, "lang", k.Lang)
 		b.WriteString(">")
 		esc(&b, k.Text)
 		b.WriteString(`</a> <span class="date">`)
@@ -127,31 +130,23 @@ func linksHTML(links []link, lang string, l linker) string {
 func rowHTML(cols map[string]string, c [7]string) string {
 	var b strings.Builder
 	b.Grow(400)
-	cell := func(class, col, text string) {
+	open := func(class, col string) {
 		b.WriteString("<td")
-		if class != "" {
-			b.WriteString(` class="`)
-			b.WriteString(class)
-			b.WriteString(`"`)
-		}
-		b.WriteString(` data-label="`)
-		esc(&b, cols[col])
-		b.WriteString(`">`)
+		attr(&b, "class", class)
+		attr(&b, "data-label", cols[col])
+		b.WriteString(">")
+	}
+	cell := func(class, col, text string) {
+		open(class, col)
 		esc(&b, text)
 		b.WriteString("</td>")
 	}
 	b.WriteString("\n<tr>")
 	cell("id", "id", c[1])
-	b.WriteString(`<td class="title" data-label="`)
-	esc(&b, cols["title"])
-	b.WriteString(`"><a href="`)
-	esc(&b, c[0])
-	b.WriteString(`"`)
-	if c[3] != "" {
-		b.WriteString(` lang="`)
-		esc(&b, c[3])
-		b.WriteString(`"`)
-	}
+	open("title", "title")
+	b.WriteString("<a")
+	attr(&b, "href", c[0])
+	attr(&b, "lang", c[3])
 	b.WriteString(">")
 	esc(&b, c[2])
 	b.WriteString("</a></td>")
