@@ -332,6 +332,9 @@ func runChild(name string, args ...string) (child, error) {
 
 // parseTimings reads the "timing STAGE SECONDS" lines of disclose build
 // --timings, in order.
+// parseTimings reads the "timing STAGE SECONDS" lines of a build; a stage
+// that ran more than once (the build writes and prescans the downloads and
+// then the search index) is reported once with its total.
 func parseTimings(s string) []stageTime {
 	var out []stageTime
 	sc := bufio.NewScanner(strings.NewReader(s))
@@ -340,9 +343,15 @@ func parseTimings(s string) []stageTime {
 		if len(f) != 3 || f[0] != "timing" {
 			continue
 		}
-		if v, err := strconv.ParseFloat(f[2], 64); err == nil {
-			out = append(out, stageTime{f[1], v})
+		v, err := strconv.ParseFloat(f[2], 64)
+		if err != nil {
+			continue
 		}
+		if i := slices.IndexFunc(out, func(t stageTime) bool { return t.name == f[1] }); i >= 0 {
+			out[i].secs += v
+			continue
+		}
+		out = append(out, stageTime{f[1], v})
 	}
 	return out
 }

@@ -18,6 +18,8 @@ func TestParseTimings(t *testing.T) {
 		{"other lines ignored", "3 warning(s)\ntiming scan 0.092\nleak: x\n", []stageTime{{"scan", 0.092}}},
 		{"malformed seconds dropped", "timing read fast\n", nil},
 		{"nothing", "", nil},
+		{"a stage run twice is summed in its first place", "timing downloads 1.25\ntiming prescan 0.5\ntiming search 2\ntiming downloads 0.25\ntiming prescan 0.25\n",
+			[]stageTime{{"downloads", 1.5}, {"prescan", 0.75}, {"search", 2}}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

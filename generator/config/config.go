@@ -23,6 +23,7 @@ type Config struct {
 	Paths       Paths            `toml:"paths"`
 	Publication Publication      `toml:"publication"`
 	Redaction   Redaction        `toml:"redaction"`
+	Build       Build            `toml:"build"`
 	Vocabs      schema.VocabFile `toml:"vocabularies"`
 
 	// Dir is the directory of the configuration file; relative paths in
@@ -52,6 +53,14 @@ type Paths struct {
 	Themes  string `toml:"themes"`
 	// Report is the private build report; it must be outside Out.
 	Report string `toml:"report"`
+}
+
+// Build holds settings of the build itself, not of what it publishes.
+type Build struct {
+	// RecordsPerPass is how many records one pass of Hugo renders; a
+	// larger site is rendered in several passes, one after the other,
+	// which bounds the memory a build needs. 0 means the default.
+	RecordsPerPass int `toml:"records_per_pass"`
 }
 
 // Publication holds the publication rules.
@@ -127,6 +136,9 @@ func Load(path string, required bool) (*Config, error) {
 	}
 	if c.Publication.RetentionYears < 0 || c.Publication.SuppressBelow < 0 {
 		return nil, fmt.Errorf("%s: publication: retention_years and suppress_below must not be negative", path)
+	}
+	if c.Build.RecordsPerPass < 0 {
+		return nil, fmt.Errorf("%s: build: records_per_pass must not be negative", path)
 	}
 	return c, nil
 }

@@ -21,6 +21,7 @@ import (
 	"github.com/gohugoio/hugo/deps"
 	"github.com/gohugoio/hugo/hugofs"
 	"github.com/gohugoio/hugo/hugolib"
+	"github.com/gohugoio/hugo/hugolib/segments"
 )
 
 // Options says what to build and where.
@@ -33,24 +34,62 @@ type Options struct {
 	BaseURL string
 	// Stderr receives Hugo's warnings and errors.
 	Stderr io.Writer
+	// Passes > 1 makes Build run Hugo that many times, one after the
+	// other, so that it holds only a part of a large site in memory at a
+	// time. Pass p sets the site parameter "pass" to p, and every pass
+	// after the first renders only the segment named "passes" in the
+	// site's configuration. Dividing the pages between the passes is the
+	// site's business: with params.pass it reads only its part.
+	Passes int
 }
+
+// PassSegment is the segment a pass after the first renders.
+const PassSegment = "passes"
 
 // Stats reports what Hugo rendered.
 type Stats struct {
 	Pages int
 }
 
-// Build renders the site in SiteDir into OutDir.
+// Build renders the site in SiteDir into OutDir, in opts.Passes passes.
 func Build(opts Options) (Stats, error) {
-	sites, err := load(opts, false)
+	var total Stats
+	for p := range max(opts.Passes, 1) {
+		st, err := buildPass(opts, p)
+		if err != nil {
+			return Stats{}, err
+		}
+		total.Pages += st.Pages
+	}
+	return total, nil
+}
+
+func buildPass(opts Options, pass int) (Stats, error) {
+	sites, err := load(opts, false, pass)
 	if err != nil {
 		return Stats{}, err
 	}
 	defer sites.Close()
 	if err := sites.Build(hugolib.BuildCfg{}); err != nil {
+		if opts.Passes > 1 {
+			return Stats{}, fmt.Errorf("hugo (pass %d of %d): %w", pass+1, opts.Passes, err)
+		}
 		return Stats{}, fmt.Errorf("hugo: %w", err)
 	}
-	return stats(sites), nil
+	if pass == 0 {
+		return stats(sites), nil
+	}
+	// Count what this pass rendered: the pages of its segment.
+	var st Stats
+	filter := sites.Configs.Base.Segments.Config.SegmentFilter
+	for _, s := range sites.Sites {
+		for _, p := range s.Pages() {
+			if !filter.ShouldExcludeFine(segments.SegmentQuery{Kind: p.Kind(), Path: p.Path(), Output: "html"}) {
+				st.Pages++
+			}
+		}
+	}
+	return st, nil
 }
 
 // Session keeps a rendered site in memory so that a preview can be rebuilt
@@ -67,7 +106,7 @@ type Session struct {
 // Open renders the site in SiteDir into OutDir, as Build does, and keeps
 // it for Rebuild.
 func Open(opts Options) (*Session, Stats, error) {
-	sites, err := load(opts, true)
+	sites, err := load(opts, true, -1)
 	if err != nil {
 		return nil, Stats{}, err
 	}
@@ -131,8 +170,8 @@ func stats(sites *hugolib.HugoSites) Stats {
 }
 
 // load reads the site's configuration and prepares Hugo; watch keeps what
-// a rebuild needs.
-func load(opts Options, watch bool) (*hugolib.HugoSites, error) {
+// a rebuild needs. A pass of -1 leaves the site's pass parameter as it is.
+func load(opts Options, watch bool, pass int) (*hugolib.HugoSites, error) {
 	siteDir, err := filepath.Abs(opts.SiteDir)
 	if err != nil {
 		return nil, err
@@ -163,13 +202,20 @@ func load(opts Options, watch bool) (*hugolib.HugoSites, error) {
 		flags.Set("internal", hmaps.Params{"watch": true, "running": true, "fastRenderMode": true})
 		flags.Set("disableLiveReload", true)
 	}
+	environ := []string{"HUGO_ENVIRONMENT=production"}
+	if pass >= 0 && opts.Passes > 1 {
+		environ = append(environ, fmt.Sprintf("HUGO_PARAMS_PASS=%d", pass))
+		if pass > 0 {
+			flags.Set("renderSegments", []string{PassSegment})
+		}
+	}
 	configs, err := allconfig.LoadConfig(allconfig.ConfigSourceDescriptor{
 		Flags:       flags,
 		Fs:          hugofs.Os,
 		Filename:    filepath.Join(siteDir, "hugo.toml"),
 		Environment: "production",
 		Logger:      logger,
-		Environ:     []string{"HUGO_ENVIRONMENT=production"},
+		Environ:     environ,
 	})
 	if err != nil {
 		return nil, fmt.Errorf("hugo config: %w", err)

@@ -13,6 +13,7 @@ import (
 	"os"
 	"path"
 	"path/filepath"
+	"runtime/debug"
 	"sort"
 	"strings"
 	"time"
@@ -74,6 +75,8 @@ type state struct {
 	siteDir  string
 	staging  string
 	pages    int
+	// passes is the number of Hugo passes the site is rendered in.
+	passes   int
 	findings *scan.Report
 	// changed are the working files a preview rewrote (absolute paths).
 	changed []string
@@ -133,15 +136,18 @@ func Build(opts Options) (*Result, error) {
 		{"redact", redactStep},
 		// CSV, XLSX, JSON, per-record JSON, data package, checksums, manifest
 		{"export", exportStep},
-		// Hugo's working site: configuration, content adapters and their JSON
-		{"site", siteStep},
 		// a fresh staging folder next to the output folder
 		{"stage", stageStep},
-		// the downloads and the static search index go into it, and the
-		// leak guard reads them while they are in memory
+		// the downloads go into it, and the leak guard reads them while
+		// they are in memory; then their bytes are let go
 		{"downloads", downloadsStep},
-		{"search", searchStep},
 		{"prescan", prescanStep},
+		// the same for the static search index
+		{"search", searchStep},
+		{"downloads", downloadsStep},
+		{"prescan", prescanStep},
+		// Hugo's working site: configuration, content adapters and their JSON
+		{"site", siteStep},
 		// what Hugo does not need is let go before it runs
 		{"release", releaseStep},
 		// Hugo renders both languages into the staging folder. (Running it
@@ -253,6 +259,9 @@ func redactStep(st *state) error {
 		return err
 	}
 	st.redacted = res
+	// From here on only the public records are used; the row accounting
+	// is already counted.
+	st.loaded.Published = nil
 	return nil
 }
 
@@ -321,6 +330,7 @@ func siteInput(st *state) (site.Input, map[string][]byte, error) {
 		AsOf:     st.opts.AsOf,
 		// Counts over withheld records are suppressed below the threshold.
 		SuppressBelow: cfg.Publication.SuppressBelow,
+		PassRecords:   cfg.Build.RecordsPerPass,
 		Config: site.Config{
 			TitleZh: cfg.Site.TitleZh, TitleEn: cfg.Site.TitleEn,
 			PublisherZh: cfg.Site.PublisherZh, PublisherEn: cfg.Site.PublisherEn,
@@ -377,6 +387,7 @@ func siteStep(st *state) error {
 	if err != nil {
 		return err
 	}
+	st.passes = site.Passes(in)
 	return write.Files(st.siteDir, files)
 }
 
@@ -415,7 +426,7 @@ func stageStep(st *state) error {
 }
 
 func hugoStep(st *state) error {
-	stats, err := hugo.Build(hugo.Options{SiteDir: st.siteDir, OutDir: st.staging, BaseURL: st.baseURL(), Stderr: st.opts.Stderr})
+	stats, err := hugo.Build(hugo.Options{SiteDir: st.siteDir, OutDir: st.staging, BaseURL: st.baseURL(), Stderr: st.opts.Stderr, Passes: st.passes})
 	if err != nil {
 		return err
 	}
@@ -423,15 +434,25 @@ func hugoStep(st *state) error {
 	return nil
 }
 
+// downloadsStep writes the downloads and the search index that are in
+// memory.
 func downloadsStep(st *state) error {
-	return write.Files(st.staging, st.exported.Files)
+	if err := write.Files(st.staging, st.exported.Files); err != nil {
+		return err
+	}
+	return write.Files(st.staging, st.searchFiles)
 }
 
 // prescanStep runs the leak guard over the downloads and the search index
-// while they are still in memory, and notes each file's size and time so
-// that scanStep does not read them again.
+// that are in memory, notes each file's size and time so that scanStep
+// does not read them again, and lets their bytes go: the steps after it
+// need the memory, and the system gets it back before they run.
 func prescanStep(st *state) error {
-	st.guard = scan.New(scan.Options{Needles: st.needles(), PersonalMailDomains: st.opts.Config.Redaction.PersonalMailDomains})
+	if st.guard == nil {
+		st.guard = scan.New(scan.Options{Needles: st.needles(), PersonalMailDomains: st.opts.Config.Redaction.PersonalMailDomains})
+		st.pre = &scan.Report{}
+		st.stamps = map[string]stamp{}
+	}
 	files := make(map[string][]byte, len(st.exported.Files)+len(st.searchFiles))
 	for name, data := range st.exported.Files {
 		files[name] = data
@@ -439,8 +460,7 @@ func prescanStep(st *state) error {
 	for name, data := range st.searchFiles {
 		files[name] = data
 	}
-	st.pre = st.guard.Files(files)
-	st.stamps = make(map[string]stamp, len(files))
+	st.pre.Merge(st.guard.Files(files))
 	for name, data := range files {
 		info, err := os.Stat(filepath.Join(st.staging, filepath.FromSlash(name)))
 		if err != nil {
@@ -450,6 +470,8 @@ func prescanStep(st *state) error {
 			st.stamps[name] = stamp{info.Size(), info.ModTime()}
 		}
 	}
+	st.exported.Files, st.exported.Manifest, st.searchFiles = nil, nil, nil
+	debug.FreeOSMemory()
 	return nil
 }
 
@@ -457,8 +479,7 @@ func prescanStep(st *state) error {
 // or in Hugo's working site by now: Hugo is the stage that needs the memory.
 // The row accounting, the withheld list and the leak guard's values stay.
 func releaseStep(st *state) error {
-	st.exported.Files = nil
-	st.searchFiles = nil
+	st.exported.Files, st.exported.Manifest, st.searchFiles = nil, nil, nil
 	st.redacted.Records = nil
 	st.loaded.Published = nil
 	return nil
@@ -474,7 +495,7 @@ func searchStep(st *state) error {
 		return err
 	}
 	st.searchFiles = files
-	return write.Files(st.staging, files)
+	return nil
 }
 
 func scanStep(st *state) error {

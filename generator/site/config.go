@@ -34,7 +34,7 @@ func hugoConfig(in Input) []byte {
 	b.WriteString("\n[pagination]\n")
 	kv("pagerSize", pagerSize)
 	b.WriteString("\n[services.rss]\n")
-	kv("limit", 50)
+	kv("limit", rssLimit)
 	b.WriteString("\n[outputs]\n")
 	kv("home", []string{"html", "sitemappages"})
 	kv("section", []string{"html", "rss"})
@@ -44,7 +44,19 @@ func hugoConfig(in Input) []byte {
 	kv("baseName", "sitemap-pages")
 	kv("rel", "sitemap")
 	kv("noUgly", true)
+	// What a pass after the first renders (see Passes): records and list
+	// pages, which live under the datasets' folders.
+	var under []string
+	for _, d := range in.Catalog.Datasets {
+		under = append(under, "/"+d.Name+"/**")
+	}
+	b.WriteString("\n[segments.passes]\n")
+	b.WriteString("[[segments.passes.includes]]\n")
+	kv("kind", "page")
+	kv("path", "{"+strings.Join(under, ",")+"}")
 	b.WriteString("\n[params]\n")
+	// -1: every pass's records at once (see Passes).
+	kv("pass", -1)
 	kv("asOf", in.AsOf)
 	kv("contactEmail", c.ContactEmail)
 	kv("license", c.License)

@@ -10,13 +10,25 @@ import (
 	"testing"
 )
 
+// listFileOf reads the list file of a dataset in a language with the list
+// pages of every pass.
 func listFileOf(t *testing.T, files map[string][]byte, lang, dataset string) listFile {
 	t.Helper()
 	var lf listFile
 	if err := json.Unmarshal(files[listsFile(lang, dataset)], &lf); err != nil {
 		t.Fatalf("%s: %v", listsFile(lang, dataset), err)
 	}
-	return lf
+	for pass := 0; ; pass++ {
+		b, ok := files[passFile(lang, dataset, pass)]
+		if !ok {
+			return lf
+		}
+		var pages []listPage
+		if err := json.Unmarshal(b, &pages); err != nil {
+			t.Fatalf("%s: %v", passFile(lang, dataset, pass), err)
+		}
+		lf.Pages = append(lf.Pages, pages...)
+	}
 }
 
 // TestFacetCounts checks every count in the filter panel against the

@@ -39,6 +39,9 @@ type Input struct {
 	Downloads []Download
 	// Changes is the changelog against the previous release, or nil.
 	Changes *Changes
+	// PassRecords is the number of records one Hugo pass renders (see
+	// Passes); 0 means DefaultPassRecords.
+	PassRecords int
 }
 
 // Config holds the site settings.
@@ -75,6 +78,44 @@ const pagerSize = 50
 // sitemapChunk is the number of URLs per sitemap file (the protocol's limit).
 const sitemapChunk = 50000
 
+// rssLimit is the number of items in a feed.
+const rssLimit = 50
+
+// DefaultPassRecords is how many records one Hugo pass renders unless the
+// configuration says otherwise.
+const DefaultPassRecords = 20000
+
+// Passes is the number of Hugo passes the site is rendered in. Hugo keeps
+// every page of a build in memory until the build ends, so a large site is
+// rendered in several passes over parts of its records and list pages:
+// pass 0 renders every page that is not a record or list page, with the
+// head of each dataset (its feed items), and every later pass renders only
+// its own records and list pages (the "passes" segment of hugo.toml). A
+// pass sees the site parameter "pass"; -1, the default, means all parts at
+// once, as a preview needs. The pages are the same bytes whatever the
+// number of passes.
+func Passes(in Input) int {
+	per := in.PassRecords
+	if per <= 0 {
+		per = DefaultPassRecords
+	}
+	n := 0
+	for _, recs := range in.Records {
+		n += len(recs)
+	}
+	return max(1, (n+per-1)/per)
+}
+
+// part returns the share of pass p of n passes and the index of its first
+// item: parts are contiguous and of equal size, but at least least items
+// long, so that pass 0 holds the head of the list. Every item falls in
+// exactly one part.
+func part[T any](s []T, p, n, least int) (int, []T) {
+	size := max((len(s)+n-1)/n, least, 1)
+	lo := min(p*size, len(s))
+	return lo, s[lo:min(lo+size, len(s))]
+}
+
 // Generate returns the Hugo working site as relative path → bytes.
 func Generate(in Input) (map[string][]byte, error) {
 	return generate(in, sitemapChunk)
@@ -97,16 +138,21 @@ func generate(in Input, chunk int) (map[string][]byte, error) {
 		return nil, err
 	}
 	files := map[string][]byte{}
+	passes := Passes(in)
 	files["hugo.toml"] = hugoConfig(in)
 	for _, ds := range in.Catalog.Datasets {
-		files[path.Join("content", ds.Name, "_content.gotmpl")] = adapter(ds.Name)
+		files[path.Join("content", ds.Name, "_content.gotmpl")] = adapter(ds.Name, passes)
 		for _, lang := range langs {
-			b, err := recordsJSON(idx, ds, lang)
-			if err != nil {
-				return nil, err
+			for p := range passes {
+				b, err := recordsJSON(idx, ds, lang, p, passes)
+				if err != nil {
+					return nil, err
+				}
+				if b != nil {
+					files[dataFile(lang, ds.Name, p)] = b
+				}
 			}
-			files[dataFile(lang, ds.Name)] = b
-			b, err = sectionPage(in, ds, lang)
+			b, err := sectionPage(in, ds, lang)
 			if err != nil {
 				return nil, err
 			}
@@ -120,7 +166,7 @@ func generate(in Input, chunk int) (map[string][]byte, error) {
 		}
 		files[path.Join("content", indexName(lang))] = b
 	}
-	lists, err := listFiles(idx)
+	lists, err := listFiles(idx, passes)
 	if err != nil {
 		return nil, err
 	}
@@ -136,10 +182,10 @@ func generate(in Input, chunk int) (map[string][]byte, error) {
 	return files, nil
 }
 
-// dataFile is where the adapter of a dataset finds its records in a
-// language (under assets/, so Hugo parses each file once).
-func dataFile(lang, dataset string) string {
-	return path.Join("assets", "records", lang, dataset+".json")
+// dataFile is where the adapter of a dataset finds the records of a pass
+// in a language (under assets/, so Hugo parses each file once).
+func dataFile(lang, dataset string, pass int) string {
+	return path.Join("assets", "records", lang, fmt.Sprintf("%s.%d.json", dataset, pass))
 }
 
 // indexName is the file name of a list page in a language: the default

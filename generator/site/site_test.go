@@ -4,6 +4,7 @@ import (
 	"encoding/json"
 	"html"
 	"os"
+	"path"
 	"path/filepath"
 	"regexp"
 	"strings"
@@ -13,21 +14,27 @@ import (
 	"disclose/generator/slug"
 )
 
+// recordsOf reads the record pages of a dataset in a language from the
+// files of every pass.
 func recordsOf(t *testing.T, files map[string][]byte, lang, dataset string) map[string]recordPage {
 	t.Helper()
-	b, ok := files[dataFile(lang, dataset)]
-	if !ok {
-		t.Fatalf("no file %s", dataFile(lang, dataset))
-	}
-	var pages []recordPage
-	if err := json.Unmarshal(b, &pages); err != nil {
-		t.Fatal(err)
+	if _, ok := files[dataFile(lang, dataset, 0)]; !ok {
+		t.Fatalf("no file %s", dataFile(lang, dataset, 0))
 	}
 	out := map[string]recordPage{}
-	for _, p := range pages {
-		out[p.Params.ID] = p
+	for pass := 0; ; pass++ {
+		b, ok := files[dataFile(lang, dataset, pass)]
+		if !ok {
+			return out
+		}
+		var pages []recordPage
+		if err := json.Unmarshal(b, &pages); err != nil {
+			t.Fatal(err)
+		}
+		for _, p := range pages {
+			out[p.Params.ID] = p
+		}
 	}
-	return out
 }
 
 var (
@@ -78,7 +85,7 @@ func TestGenerateFiles(t *testing.T) {
 	for _, name := range []string{
 		"hugo.toml", "content/_index.md", "content/_index.en.md",
 		"content/activities/_content.gotmpl", "content/activities/_index.md", "content/activities/_index.en.md",
-		"assets/records/zh/committees.json", "assets/records/en/reports.json",
+		"assets/records/zh/committees.0.json", "assets/records/en/reports.0.json",
 		"assets/sitemap.xml", "assets/sitemaps/records-1.xml",
 	} {
 		if _, ok := files[name]; !ok {
@@ -134,7 +141,7 @@ func TestRecordFields(t *testing.T) {
 	if _, ok := fieldOf(zh["HR-2024-0001"], "lead_id_number"); ok {
 		t.Errorf("secret field lead_id_number reached the site")
 	}
-	if strings.Contains(string(files[dataFile("zh", "activities")]), "110101199001011234") {
+	if strings.Contains(string(files[dataFile("zh", "activities", 0)]), "110101199001011234") {
 		t.Errorf("an ID number reached the site data")
 	}
 	if got, want := en["HR-2024-0001"].Title, "Invasive BCI for refractory epilepsy"; got != want {
@@ -172,7 +179,7 @@ func TestListOrderNewestFirst(t *testing.T) {
 		t.Fatal(err)
 	}
 	var pages []recordPage
-	if err := json.Unmarshal(files[dataFile("zh", "activities")], &pages); err != nil {
+	if err := json.Unmarshal(files[dataFile("zh", "activities", 0)], &pages); err != nil {
 		t.Fatal(err)
 	}
 	var ids []string
@@ -371,5 +378,72 @@ func TestWithheldSuppression(t *testing.T) {
 				t.Errorf("counts = %q, want %q", got, tt.wantN)
 			}
 		})
+	}
+}
+
+// A site split into Hugo passes puts every record in exactly one pass, in
+// order and with the weights of one pass, the newest records (the feed
+// items) in the first pass, and every list page in exactly one pass.
+func TestPasses(t *testing.T) {
+	in := fixture(t, 60)
+	whole, err := Generate(in)
+	if err != nil {
+		t.Fatal(err)
+	}
+	in.PassRecords = 20
+	passes := Passes(in)
+	if passes < 3 {
+		t.Fatalf("Passes = %d with %d records per pass, want at least 3", passes, in.PassRecords)
+	}
+	files, err := Generate(in)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !strings.Contains(string(files["hugo.toml"]), "pass = -1") || !strings.Contains(string(files["hugo.toml"]), "[segments.passes]") {
+		t.Errorf("hugo.toml has no pass parameter or passes segment:\n%s", files["hugo.toml"])
+	}
+	for _, ds := range in.Catalog.Datasets {
+		for _, lang := range langs {
+			var want []recordPage
+			if err := json.Unmarshal(whole[dataFile(lang, ds.Name, 0)], &want); err != nil {
+				t.Fatal(err)
+			}
+			var got []recordPage
+			for p := range passes {
+				b, ok := files[dataFile(lang, ds.Name, p)]
+				if !ok {
+					continue
+				}
+				var part []recordPage
+				if err := json.Unmarshal(b, &part); err != nil {
+					t.Fatal(err)
+				}
+				if p == 0 && len(part) < min(len(want), rssLimit) {
+					t.Errorf("%s %s: pass 0 holds %d records, want the first %d (the feed)", ds.Name, lang, len(part), min(len(want), rssLimit))
+				}
+				got = append(got, part...)
+			}
+			if len(got) != len(want) {
+				t.Fatalf("%s %s: the passes hold %d records, one pass %d", ds.Name, lang, len(got), len(want))
+			}
+			for i := range want {
+				if got[i].Path != want[i].Path || got[i].Weight != want[i].Weight || got[i].Weight != i+1 {
+					t.Errorf("%s %s: record %d is %s (weight %d) in the passes, %s (weight %d) in one", ds.Name, lang, i, got[i].Path, got[i].Weight, want[i].Path, want[i].Weight)
+				}
+			}
+			lw, lg := listFileOf(t, whole, lang, ds.Name), listFileOf(t, files, lang, ds.Name)
+			if len(lw.Pages) == 0 || len(lg.Pages) != len(lw.Pages) {
+				t.Fatalf("%s %s: the passes hold %d list pages, one pass %d", ds.Name, lang, len(lg.Pages), len(lw.Pages))
+			}
+			for i := range lw.Pages {
+				if lg.Pages[i].Path != lw.Pages[i].Path {
+					t.Errorf("%s %s: list page %d is %s in the passes, %s in one", ds.Name, lang, i, lg.Pages[i].Path, lw.Pages[i].Path)
+				}
+			}
+		}
+	}
+	activities, ok := files[path.Join("content", "activities", "_content.gotmpl")]
+	if !ok || !strings.Contains(string(activities), "slice 0 1 2") {
+		t.Errorf("the adapter of activities does not read every pass:\n%s", activities)
 	}
 }
