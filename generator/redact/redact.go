@@ -30,9 +30,11 @@ import (
 	"errors"
 	"fmt"
 	"regexp"
+	"runtime"
 	"slices"
 	"sort"
 	"strings"
+	"sync"
 	"unicode"
 	"unicode/utf8"
 	"unsafe"
@@ -219,45 +221,68 @@ func guarded(f *schema.Field) bool {
 	return false
 }
 
-// Apply redacts the published records. withheld are the records the
-// publication rules held back: their values go to Result.Removed so the
-// leak guard can prove none of them reached an output.
-func Apply(cat *schema.Catalog, published, withheld []*record.Record, p Policy) (*Result, error) {
-	if err := p.Validate(cat); err != nil {
-		return nil, err
-	}
-	if p.Placeholder == "" {
-		p.Placeholder = DefaultPlaceholder
-	}
-	res := &Result{Records: map[string][]*Record{}, Counts: map[string]map[string]int{}}
-	count := func(key, kind string, n int) {
-		if n == 0 {
-			return
-		}
-		if res.Counts[key] == nil {
-			res.Counts[key] = map[string]int{}
-		}
-		res.Counts[key][kind] += n
-	}
-	removed := map[string]bool{}
-	remove := func(s string) {
-		if s = strings.TrimSpace(s); s != "" {
-			removed[s] = true
-		}
-	}
-	// Names stay needles even when a public value holds them: the
-	// cleaner takes them out of every text, so a name still found in a
-	// public value sits where nothing cleans it (a record id, a
-	// reference) and the guard must see it.
-	personal := map[string]bool{}
-	removeName := func(s string) {
-		if s = strings.TrimSpace(s); s != "" {
-			removed[s] = true
-			personal[s] = true
-		}
-	}
+// tally is what redacting some records gives: the public records, the
+// counts of what was changed, and the values taken out.
+type tally struct {
+	records map[string][]*Record
+	counts  map[string]map[string]int
+	removed map[string]bool
+	// personal are the removed values that are names: they stay needles
+	// even when a public value holds them (see Apply).
+	personal map[string]bool
+}
 
-	sc := newScrubber(p.Placeholder, p.PersonalMailDomains, names(published, withheld, p))
+func newTally() *tally {
+	return &tally{records: map[string][]*Record{}, counts: map[string]map[string]int{}, removed: map[string]bool{}, personal: map[string]bool{}}
+}
+
+func (t *tally) count(key, kind string, n int) {
+	if n == 0 {
+		return
+	}
+	if t.counts[key] == nil {
+		t.counts[key] = map[string]int{}
+	}
+	t.counts[key][kind] += n
+}
+
+func (t *tally) remove(s string) {
+	if s = strings.TrimSpace(s); s != "" {
+		t.removed[s] = true
+	}
+}
+
+// removeName removes a name. Names stay needles even when a public value
+// holds them: the cleaner takes them out of every text, so a name still
+// found in a public value sits where nothing cleans it (a record id, a
+// reference) and the guard must see it.
+func (t *tally) removeName(s string) {
+	if s = strings.TrimSpace(s); s != "" {
+		t.removed[s] = true
+		t.personal[s] = true
+	}
+}
+
+// add adds another tally's records, counts and values to t.
+func (t *tally) add(o *tally) {
+	for ds, recs := range o.records {
+		t.records[ds] = append(t.records[ds], recs...)
+	}
+	for key, kinds := range o.counts {
+		for kind, n := range kinds {
+			t.count(key, kind, n)
+		}
+	}
+	for s := range o.removed {
+		t.removed[s] = true
+	}
+	for s := range o.personal {
+		t.personal[s] = true
+	}
+}
+
+// redact redacts published records into t with its own scrubber.
+func (t *tally) redact(published []*record.Record, sc *scrubber, p Policy) {
 	keys := map[*schema.Field]string{}
 	for _, rec := range published {
 		ds := rec.Dataset.Name
@@ -274,26 +299,26 @@ func Apply(cat *schema.Catalog, published, withheld []*record.Record, p Policy) 
 			}
 			word := p.word(ds, f)
 			if f.Type == schema.Secret {
-				remove(v.Str)
+				t.remove(v.Str)
 				for _, s := range v.List {
-					remove(s)
+					t.remove(s)
 				}
-				count(key, "secret", 1)
+				t.count(key, "secret", 1)
 				continue
 			}
 			if word == policyDrop {
 				if f.Type == schema.Person {
-					removeName(v.Str)
+					t.removeName(v.Str)
 					for _, s := range v.List {
-						removeName(s)
+						t.removeName(s)
 					}
 				} else if guarded(f) {
-					remove(v.Str)
+					t.remove(v.Str)
 					for _, s := range v.List {
-						remove(s)
+						t.remove(s)
 					}
 				}
-				count(key, "drop", 1)
+				t.count(key, "drop", 1)
 				continue
 			}
 			switch {
@@ -306,27 +331,27 @@ func Apply(cat *schema.Catalog, published, withheld []*record.Record, p Policy) 
 				if v.Str != "" {
 					nv.Str = conv(v.Str)
 					if nv.Str != v.Str {
-						removeName(v.Str)
+						t.removeName(v.Str)
 					}
 				}
 				for _, s := range v.List {
 					m := conv(s)
 					if m != s {
-						removeName(s)
+						t.removeName(s)
 					}
 					nv.List = append(nv.List, m)
 				}
-				count(key, word, max(len(v.List), min(len(v.Str), 1)))
+				t.count(key, word, max(len(v.List), min(len(v.Str), 1)))
 				v = nv
 			case scrubbed(f.Type):
 				nv := v
 				if v.Str != "" {
 					nv.Str = sc.scrub(v.Str, func(kind, orig string) {
-						count(key, kind, 1)
+						t.count(key, kind, 1)
 						if kind == "name" {
-							removeName(orig)
+							t.removeName(orig)
 						} else {
-							remove(orig)
+							t.remove(orig)
 						}
 					})
 				}
@@ -334,11 +359,11 @@ func Apply(cat *schema.Catalog, published, withheld []*record.Record, p Policy) 
 					nv.List = make([]string, len(v.List))
 					for i, s := range v.List {
 						nv.List[i] = sc.scrub(s, func(kind, orig string) {
-							count(key, kind, 1)
+							t.count(key, kind, 1)
 							if kind == "name" {
-								removeName(orig)
+								t.removeName(orig)
 							} else {
-								remove(orig)
+								t.remove(orig)
 							}
 						})
 					}
@@ -348,11 +373,45 @@ func Apply(cat *schema.Catalog, published, withheld []*record.Record, p Policy) 
 			out.values[f.Key] = v
 		}
 		for _, s := range rec.Extra {
-			remove(s)
+			t.remove(s)
 		}
-		count(ds+".*", "extra", len(rec.Extra))
-		res.Records[ds] = append(res.Records[ds], out)
+		t.count(ds+".*", "extra", len(rec.Extra))
+		t.records[ds] = append(t.records[ds], out)
 	}
+}
+
+// Apply redacts the published records. withheld are the records the
+// publication rules held back: their values go to Result.Removed so the
+// leak guard can prove none of them reached an output.
+func Apply(cat *schema.Catalog, published, withheld []*record.Record, p Policy) (*Result, error) {
+	if err := p.Validate(cat); err != nil {
+		return nil, err
+	}
+	if p.Placeholder == "" {
+		p.Placeholder = DefaultPlaceholder
+	}
+	sc := newScrubber(p.Placeholder, p.PersonalMailDomains, names(published, withheld, p))
+	// Each record is redacted on its own: on every core, each worker with
+	// a tally of its own, added up in order.
+	parts := make([]*tally, min(runtime.GOMAXPROCS(0), max(1, len(published)/1000)))
+	var wg sync.WaitGroup
+	for w := range parts {
+		parts[w] = newTally()
+		lo, hi := w*len(published)/len(parts), (w+1)*len(published)/len(parts)
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			parts[w].redact(published[lo:hi], sc.clone(), p)
+		}()
+	}
+	wg.Wait()
+	t := parts[0]
+	for _, part := range parts[1:] {
+		t.add(part)
+	}
+	res := &Result{Records: t.records, Counts: t.counts}
+	removed, personal := t.removed, t.personal
+	remove, removeName := t.remove, t.removeName
 	for _, rec := range withheld {
 		for _, f := range rec.Dataset.Fields {
 			v, ok := rec.Values[f.Key]
@@ -607,6 +666,12 @@ type scrubber struct {
 	buf   []byte
 	obuf  []int32
 	spans []span
+}
+
+// clone returns a scrubber that shares the patterns of s and has scratch
+// of its own, for another goroutine.
+func (s *scrubber) clone() *scrubber {
+	return &scrubber{placeholder: s.placeholder, det: s.det, names: s.names, shortNames: s.shortNames}
 }
 
 func newScrubber(placeholder string, domains []string, names []string) *scrubber {

@@ -486,11 +486,11 @@ func listAdapter(cat *schema.Catalog, passes int) []byte {
 	return []byte(b.String())
 }
 
-// listFiles returns the list files of every dataset and language and the
-// adapter that reads them. It fails when a record's address is one that
-// list pages use.
-func listFiles(idx *index, passes int) (map[string][]byte, error) {
-	files := map[string][]byte{}
+// listJobs returns the jobs that write the list files of every dataset
+// and language: the rows, panels and first page, and the list pages of
+// each pass. It fails when a record's address is one that list pages use.
+func listJobs(idx *index, passes int) ([]job, error) {
+	var jobs []job
 	for _, ds := range idx.in.Catalog.Datasets {
 		reserved := reservedSegments(ds.Name)
 		for _, r := range idx.sorted[ds.Name] {
@@ -499,26 +499,28 @@ func listFiles(idx *index, passes int) (map[string][]byte, error) {
 			}
 		}
 		for _, lang := range langs {
-			lf := idx.listFileFor(ds, lang)
-			b, err := marshal(lf)
-			if err != nil {
-				return nil, err
-			}
-			files[listsFile(lang, ds.Name)] = b
-			for p := range passes {
-				_, pages := part(lf.Pages, p, passes, 1)
-				if len(pages) == 0 && p > 0 {
-					continue
+			jobs = append(jobs, func(out map[string][]byte) error {
+				lf := idx.listFileFor(ds, lang)
+				b, err := marshal(lf)
+				if err != nil {
+					return err
 				}
-				if pages == nil {
-					pages = []listPage{}
+				out[listsFile(lang, ds.Name)] = b
+				for p := range passes {
+					_, pages := part(lf.Pages, p, passes, 1)
+					if len(pages) == 0 && p > 0 {
+						continue
+					}
+					if pages == nil {
+						pages = []listPage{}
+					}
+					if out[passFile(lang, ds.Name, p)], err = marshal(pages); err != nil {
+						return err
+					}
 				}
-				if files[passFile(lang, ds.Name, p)], err = marshal(pages); err != nil {
-					return nil, err
-				}
-			}
+				return nil
+			})
 		}
 	}
-	files[path.Join("content", "_content.gotmpl")] = listAdapter(idx.in.Catalog, passes)
-	return files, nil
+	return jobs, nil
 }

@@ -15,7 +15,9 @@ import (
 	"os"
 	"path"
 	"path/filepath"
+	"runtime"
 	"sort"
+	"sync"
 
 	"disclose/generator/redact"
 	"disclose/generator/schema"
@@ -140,17 +142,20 @@ func generate(in Input, chunk int) (map[string][]byte, error) {
 	files := map[string][]byte{}
 	passes := Passes(in)
 	files["hugo.toml"] = hugoConfig(in)
+	// The records' and lists' files are most of the work, and each is
+	// made on its own: they are made on every core.
+	var jobs []job
 	for _, ds := range in.Catalog.Datasets {
 		files[path.Join("content", ds.Name, "_content.gotmpl")] = adapter(ds.Name, passes)
 		for _, lang := range langs {
 			for p := range passes {
-				b, err := recordsJSON(idx, ds, lang, p, passes)
-				if err != nil {
-					return nil, err
-				}
-				if b != nil {
-					files[dataFile(lang, ds.Name, p)] = b
-				}
+				jobs = append(jobs, func(out map[string][]byte) error {
+					b, err := recordsJSON(idx, ds, lang, p, passes)
+					if b != nil {
+						out[dataFile(lang, ds.Name, p)] = b
+					}
+					return err
+				})
 			}
 			b, err := sectionPage(in, ds, lang)
 			if err != nil {
@@ -159,19 +164,21 @@ func generate(in Input, chunk int) (map[string][]byte, error) {
 			files[path.Join("content", ds.Name, indexName(lang))] = b
 		}
 	}
+	lists, err := listJobs(idx, passes)
+	if err != nil {
+		return nil, err
+	}
+	// The list files are the largest: they go first.
+	if err := runJobs(append(lists, jobs...), files); err != nil {
+		return nil, err
+	}
+	files[path.Join("content", "_content.gotmpl")] = listAdapter(in.Catalog, passes)
 	for _, lang := range langs {
 		b, err := homePage(in, idx, lang)
 		if err != nil {
 			return nil, err
 		}
 		files[path.Join("content", indexName(lang))] = b
-	}
-	lists, err := listFiles(idx, passes)
-	if err != nil {
-		return nil, err
-	}
-	for name, b := range lists {
-		files[name] = b
 	}
 	if err := extraPages(in, idx, files); err != nil {
 		return nil, err
@@ -180,6 +187,42 @@ func generate(in Input, chunk int) (map[string][]byte, error) {
 		files[name] = b
 	}
 	return files, nil
+}
+
+// job makes some files of the working site into out.
+type job func(out map[string][]byte) error
+
+// runJobs runs the jobs on every core and adds what they make to files;
+// the error is that of the first failing job in order.
+func runJobs(jobs []job, files map[string][]byte) error {
+	outs := make([]map[string][]byte, len(jobs))
+	errs := make([]error, len(jobs))
+	next := make(chan int)
+	var wg sync.WaitGroup
+	for range min(runtime.GOMAXPROCS(0), len(jobs)) {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for i := range next {
+				outs[i] = map[string][]byte{}
+				errs[i] = jobs[i](outs[i])
+			}
+		}()
+	}
+	for i := range jobs {
+		next <- i
+	}
+	close(next)
+	wg.Wait()
+	for i := range jobs {
+		if errs[i] != nil {
+			return errs[i]
+		}
+		for name, b := range outs[i] {
+			files[name] = b
+		}
+	}
+	return nil
 }
 
 // dataFile is where the adapter of a dataset finds the records of a pass
