@@ -11,10 +11,13 @@
 // publication rules for the build date: not for publication, embargoed,
 // expired and withdrawn records are withheld. redact is the only way from a
 // record to a public record: it drops secret fields and unknown columns,
-// masks names and removes personal data from free text. export writes the
-// downloads, site writes Hugo's working site, hugo renders it, and scan, the
-// leak guard, reads every byte of the result before it replaces the output
-// folder. pipeline holds the order; cli is the command line; config reads
+// masks names and removes personal data from free text. export makes the
+// downloads and search the static search index; the leak guard (scan)
+// reads each while it is in memory, and once written its bytes are let
+// go. site writes Hugo's working site, hugo renders it (a large site in
+// several passes, so that Hugo holds only a part of the pages at a time),
+// and scan reads every other byte of the result before it replaces the
+// output folder. pipeline holds the order; cli is the command line; config reads
 // disclose.toml; write is the one place that writes generated files.
 //
 // Problems in the data are diagnostics (FILE:SHEET!CELL: field: message),
