@@ -22,6 +22,7 @@ package main
 import (
 	"bufio"
 	"bytes"
+	"cmp"
 	"context"
 	"errors"
 	"flag"
@@ -496,8 +497,9 @@ func childHugo(args []string) int {
 }
 
 // childExcelize streams every cell of every visible sheet of the workbooks
-// under a folder, as many workbooks at once as there are cores (the reader
-// of disclose does the same): bench baseline-excelize DIR.
+// under a folder, as many workbooks at once as there are cores, the
+// largest first (the reader of disclose does the same): bench
+// baseline-excelize DIR.
 func childExcelize(args []string) int {
 	if len(args) != 1 {
 		fmt.Fprintln(os.Stderr, "usage: bench baseline-excelize DIR")
@@ -510,7 +512,15 @@ func childExcelize(args []string) int {
 		}
 		return nil
 	})
+	// The largest workbook first, as disclose reads them.
+	size := map[string]int64{}
+	for _, p := range files {
+		if info, err := os.Stat(p); err == nil {
+			size[p] = info.Size()
+		}
+	}
 	slices.Sort(files)
+	slices.SortStableFunc(files, func(a, b string) int { return cmp.Compare(size[b], size[a]) })
 	start := time.Now()
 	var (
 		mu    sync.Mutex

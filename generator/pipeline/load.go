@@ -1,8 +1,10 @@
 package pipeline
 
 import (
+	"os"
 	"runtime"
 	"runtime/debug"
+	"sort"
 	"sync"
 
 	"disclose/generator/diag"
@@ -55,7 +57,8 @@ func load(cat *schema.Catalog, dataDir string, rules publish.Rules, opts ingest.
 	results := make([]fileResult, len(files))
 	var wg sync.WaitGroup
 	sem := make(chan struct{}, runtime.GOMAXPROCS(0))
-	for i, f := range files {
+	for _, i := range largestFirst(files) {
+		f := files[i]
 		wg.Add(1)
 		sem <- struct{}{}
 		go func() {
@@ -98,6 +101,22 @@ func load(cat *schema.Catalog, dataDir string, rules publish.Rules, opts ingest.
 	l.Diags.Sort()
 	l.counts = l.count()
 	return l
+}
+
+// largestFirst returns the indexes of files, the largest file first: one
+// large workbook read last would leave the other cores idle. The results
+// keep the files' own order.
+func largestFirst(files []ingest.File) []int {
+	size := make([]int64, len(files))
+	order := make([]int, len(files))
+	for i, f := range files {
+		order[i] = i
+		if info, err := os.Stat(f.Path); err == nil {
+			size[i] = info.Size()
+		}
+	}
+	sort.SliceStable(order, func(a, b int) bool { return size[order[a]] > size[order[b]] })
+	return order
 }
 
 // Count is the row accounting of one dataset.
