@@ -45,6 +45,7 @@ fuzz:
 	go test ./generator/schema -run '^$$' -fuzz FuzzHeaderKey -fuzztime 30s
 	go test ./generator/redact -run '^$$' -fuzz FuzzScrub -fuzztime 30s
 	go test ./generator/fold -run '^$$' -fuzz FuzzStable -fuzztime 30s
+	go test ./generator/scan -run '^$$' -fuzz FuzzShortRun -fuzztime 30s
 
 # Measure the build against bare Hugo and excelize at several scales.
 bench: build

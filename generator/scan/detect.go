@@ -141,10 +141,54 @@ func (d *Detector) Find(b []byte, fn func(Match)) {
 			}
 			i++
 		default:
+			if end, ok := shortRun(b, i); ok && fastRuns {
+				i = end
+				continue
+			}
 			i = d.digits(b, i, s, emit)
 		}
 	}
 }
+
+// fastRuns turns shortRun on; tests turn it off to check that it changes
+// no result.
+var fastRuns = true
+
+// minDigits is the fewest digits any match holds (a mobile number).
+const minDigits = 11
+
+// shortRun is the fast path for the digit runs that fill generated pages
+// (dates, counts, page numbers, ids in addresses): a run of fewer than
+// minDigits ASCII digits followed by a byte that can neither continue it
+// (a digit, separator, invisible character or X) nor make it part of an
+// alphanumeric token can be no match, nor part of one. It returns the end
+// of such a run; ok is false whenever digits must look closer.
+func shortRun(b []byte, i int) (end int, ok bool) {
+	j := i
+	for j < len(b) && j-i < minDigits && b[j] >= '0' && b[j] <= '9' {
+		j++
+	}
+	if j-i >= minDigits {
+		return 0, false
+	}
+	if j == len(b) {
+		return j, true
+	}
+	return j, runEnds[b[j]]
+}
+
+// runEnds marks the bytes after which a digit run cannot go on: ASCII
+// punctuation and controls other than the separators, and none of the
+// lead bytes of full-width digits, separators or invisible characters.
+var runEnds = func() (t [256]bool) {
+	for c := 0; c < 0x80; c++ {
+		t[c] = !asciiAlnum(byte(c))
+	}
+	for _, c := range " \t-." {
+		t[c] = false
+	}
+	return t
+}()
 
 // FindAll returns every match in b.
 func (d *Detector) FindAll(b []byte) []Match {

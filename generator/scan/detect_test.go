@@ -1,6 +1,7 @@
 package scan
 
 import (
+	"slices"
 	"strings"
 	"testing"
 )
@@ -171,5 +172,66 @@ func FuzzFind(f *testing.F) {
 			return true
 		})
 		decode(b)
+	})
+}
+
+// findWith runs Find with the short-run fast path on or off.
+func findWith(fast bool, mode Mode, b []byte) []Match {
+	defer func(old bool) { fastRuns = old }(fastRuns)
+	fastRuns = fast
+	return NewDetector(mode, nil).FindAll(b)
+}
+
+// sameWithoutFastPath fails when the short-run fast path changes what
+// Find reports for b.
+func sameWithoutFastPath(t *testing.T, b []byte) {
+	t.Helper()
+	for _, mode := range []Mode{Guard, Eager} {
+		fast, slow := findWith(true, mode, b), findWith(false, mode, b)
+		if !slices.Equal(fast, slow) {
+			t.Fatalf("mode %d, %q: with the fast path %v, without %v", mode, b, fast, slow)
+		}
+	}
+}
+
+// TestShortRunIsExact checks the fast path for short digit runs against
+// the full detector on pieces of generated pages and on random strings
+// built from digits, separators, letters, markup and the full-width and
+// invisible characters the detector knows.
+func TestShortRunIsExact(t *testing.T) {
+	id := fakeID("19900307", "123")
+	for _, s := range []string{
+		`<td class="date">2023-11-01</td><a href="/cases/2023-12-nrcgkmds/">`,
+		"电话：13800138000<", "138 0013 8000<", "13800138000", "1380013800<0",
+		id + "<", id[:17] + "X<", id[:10] + "<" + id[10:], "6222021234567890128<",
+		"91110000MA01ABCD3X<", "a@b 123@qq.com 1234567890@163.com<",
+		"page 2 of 12,345; 1,234,567 (2026)", "1234567890_", "1234567890X", "１２３4567890<",
+		"123\u200b45678901<", "0086-138-0013-8000", "+86 13800138000\"",
+	} {
+		sameWithoutFastPath(t, []byte(s))
+	}
+	pieces := []string{"0", "1", "3", "8", "9", "12", "138", "2023", "0013", "8000", "110101", "X", "x", "-", ".", " ", "\t",
+		"<", ">", "\"", "/", ",", ":", "@", "_", "a", "Z", "号", "，", "１", "８", "－", "．", "\u00a0", "\u3000", "\u200b", "\ufeff", "Ｘ", "qq.com", "卡号"}
+	r := uint64(1)
+	next := func(n int) int {
+		r ^= r << 13
+		r ^= r >> 7
+		r ^= r << 17
+		return int(r % uint64(n))
+	}
+	for range 30000 {
+		var b strings.Builder
+		for range 1 + next(24) {
+			b.WriteString(pieces[next(len(pieces))])
+		}
+		sameWithoutFastPath(t, []byte(b.String()))
+	}
+}
+
+func FuzzShortRun(f *testing.F) {
+	f.Add([]byte("<td>2023-11-01</td> 13800138000< 138 0013 8000"))
+	f.Add([]byte("1234567890_ 1234567890X １２３4567890<"))
+	f.Fuzz(func(t *testing.T, b []byte) {
+		sameWithoutFastPath(t, b)
 	})
 }
