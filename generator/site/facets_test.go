@@ -18,17 +18,10 @@ func listFileOf(t *testing.T, files map[string][]byte, lang, dataset string) lis
 	if err := json.Unmarshal(files[listsFile(lang, dataset)], &lf); err != nil {
 		t.Fatalf("%s: %v", listsFile(lang, dataset), err)
 	}
-	for pass := 0; ; pass++ {
-		b, ok := files[passFile(lang, dataset, pass)]
-		if !ok {
-			return lf
-		}
-		var pages []listPage
-		if err := json.Unmarshal(b, &pages); err != nil {
-			t.Fatalf("%s: %v", passFile(lang, dataset, pass), err)
-		}
+	for _, pages := range passParts[listPage](t, files, func(p int) string { return passFile(lang, dataset, p) }) {
 		lf.Pages = append(lf.Pages, pages...)
 	}
+	return lf
 }
 
 // TestFacetCounts checks every count in the filter panel against the

@@ -14,27 +14,39 @@ import (
 	"disclose/generator/slug"
 )
 
+// passParts reads the JSON array that name gives for pass 0, 1, … up to
+// the first pass without a file, one slice per pass.
+func passParts[T any](t *testing.T, files map[string][]byte, name func(pass int) string) [][]T {
+	t.Helper()
+	var parts [][]T
+	for pass := 0; ; pass++ {
+		b, ok := files[name(pass)]
+		if !ok {
+			return parts
+		}
+		var part []T
+		if err := json.Unmarshal(b, &part); err != nil {
+			t.Fatalf("%s: %v", name(pass), err)
+		}
+		parts = append(parts, part)
+	}
+}
+
 // recordsOf reads the record pages of a dataset in a language from the
 // files of every pass.
 func recordsOf(t *testing.T, files map[string][]byte, lang, dataset string) map[string]recordPage {
 	t.Helper()
-	if _, ok := files[dataFile(lang, dataset, 0)]; !ok {
+	parts := passParts[recordPage](t, files, func(p int) string { return dataFile(lang, dataset, p) })
+	if len(parts) == 0 {
 		t.Fatalf("no file %s", dataFile(lang, dataset, 0))
 	}
 	out := map[string]recordPage{}
-	for pass := 0; ; pass++ {
-		b, ok := files[dataFile(lang, dataset, pass)]
-		if !ok {
-			return out
-		}
-		var pages []recordPage
-		if err := json.Unmarshal(b, &pages); err != nil {
-			t.Fatal(err)
-		}
-		for _, p := range pages {
+	for _, part := range parts {
+		for _, p := range part {
 			out[p.Params.ID] = p
 		}
 	}
+	return out
 }
 
 var (
@@ -409,15 +421,7 @@ func TestPasses(t *testing.T) {
 				t.Fatal(err)
 			}
 			var got []recordPage
-			for p := range passes {
-				b, ok := files[dataFile(lang, ds.Name, p)]
-				if !ok {
-					continue
-				}
-				var part []recordPage
-				if err := json.Unmarshal(b, &part); err != nil {
-					t.Fatal(err)
-				}
+			for p, part := range passParts[recordPage](t, files, func(p int) string { return dataFile(lang, ds.Name, p) }) {
 				if p == 0 && len(part) < min(len(want), rssLimit) {
 					t.Errorf("%s %s: pass 0 holds %d records, want the first %d (the feed)", ds.Name, lang, len(part), min(len(want), rssLimit))
 				}
