@@ -499,9 +499,13 @@ func searchStep(st *state) error {
 }
 
 func scanStep(st *state) error {
-	done := func(rel string, info fs.FileInfo) bool {
-		s, ok := st.stamps[filepath.ToSlash(rel)]
-		return ok && s.size == info.Size() && s.mod.Equal(info.ModTime())
+	done := func(rel string, d fs.DirEntry) bool {
+		s, ok := st.stamps[rel]
+		if !ok {
+			return false
+		}
+		info, err := d.Info()
+		return err == nil && s.size == info.Size() && s.mod.Equal(info.ModTime())
 	}
 	rep, err := st.guard.DirExcept(st.staging, 0, done)
 	if err != nil {

@@ -182,13 +182,41 @@ func (s *Scanner) Dir(root string, workers int) (*Report, error) {
 
 // DirExcept scans the files under root as Dir does, except the contents of
 // those for which done returns true (files already scanned with Files and
-// not changed since); every name is scanned.
-func (s *Scanner) DirExcept(root string, workers int, done func(rel string, info fs.FileInfo) bool) (*Report, error) {
+// not changed since); every name is scanned. The workers read files while
+// the walk goes on.
+func (s *Scanner) DirExcept(root string, workers int, done func(rel string, d fs.DirEntry) bool) (*Report, error) {
 	if workers <= 0 {
 		workers = runtime.GOMAXPROCS(0)
 	}
+	var (
+		mu       sync.Mutex
+		firstErr error
+		wg       sync.WaitGroup
+		next     = make(chan string, 256)
+		reps     = make([]Report, workers)
+	)
+	for w := range workers {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			local := &reps[w]
+			var buf []byte
+			for rel := range next {
+				data, err := readInto(filepath.Join(root, filepath.FromSlash(rel)), buf)
+				buf = data[:0]
+				if err != nil {
+					mu.Lock()
+					if firstErr == nil {
+						firstErr = fmt.Errorf("scan: %w", err)
+					}
+					mu.Unlock()
+					continue
+				}
+				s.scanBlob(rel, data, 0, local)
+			}
+		}()
+	}
 	rep := &Report{Needles: s.needles.Len()}
-	var paths []string
 	err := filepath.WalkDir(root, func(p string, d fs.DirEntry, err error) error {
 		if err != nil {
 			return err
@@ -202,64 +230,24 @@ func (s *Scanner) DirExcept(root string, workers int, done func(rel string, info
 			// names are scanned whatever the entry is
 			rep.Findings = append(rep.Findings, s.scanName(rel)...)
 		}
-		if d.Type().IsRegular() {
-			if done != nil {
-				info, err := d.Info()
-				if err != nil {
-					return err
-				}
-				if done(rel, info) {
-					return nil
-				}
-			}
-			paths = append(paths, p)
+		if d.Type().IsRegular() && (done == nil || !done(rel, d)) {
+			next <- rel
 		}
 		return nil
 	})
+	close(next)
+	wg.Wait()
 	if err != nil {
 		return nil, fmt.Errorf("scan %s: %w", root, err)
 	}
-	var (
-		mu       sync.Mutex
-		firstErr error
-		wg       sync.WaitGroup
-		next     = make(chan string)
-	)
-	for w := 0; w < workers; w++ {
-		wg.Add(1)
-		go func() {
-			defer wg.Done()
-			var local Report
-			var buf []byte
-			for p := range next {
-				data, err := readInto(p, buf)
-				buf = data[:0]
-				if err != nil {
-					mu.Lock()
-					if firstErr == nil {
-						firstErr = fmt.Errorf("scan: %w", err)
-					}
-					mu.Unlock()
-					continue
-				}
-				rel, _ := filepath.Rel(root, p)
-				s.scanBlob(filepath.ToSlash(rel), data, 0, &local)
-			}
-			mu.Lock()
-			rep.Files += local.Files
-			rep.Bytes += local.Bytes
-			rep.Findings = append(rep.Findings, local.Findings...)
-			rep.Skipped = append(rep.Skipped, local.Skipped...)
-			mu.Unlock()
-		}()
-	}
-	for _, p := range paths {
-		next <- p
-	}
-	close(next)
-	wg.Wait()
 	if firstErr != nil {
 		return nil, firstErr
+	}
+	for i := range reps {
+		rep.Files += reps[i].Files
+		rep.Bytes += reps[i].Bytes
+		rep.Findings = append(rep.Findings, reps[i].Findings...)
+		rep.Skipped = append(rep.Skipped, reps[i].Skipped...)
 	}
 	sortFindings(rep.Findings)
 	sort.Strings(rep.Skipped)
