@@ -331,22 +331,38 @@ func splitFront(s string) (map[string]string, string) {
 // build writes one language's index into files.
 func build(files map[string][]byte, lang string, docs []doc) error {
 	post := map[string]*posting{}
-	for i, d := range docs {
-		for _, t := range Tokens(d.title + "\n" + strings.Join(d.titles, "\n")) {
-			p := post[t]
-			if p == nil {
-				p = &posting{}
-				post[t] = p
-			}
-			p.title = append(p.title, i)
+	get := func(tok []byte) *posting {
+		p := post[string(tok)]
+		if p == nil {
+			p = &posting{}
+			post[string(tok)] = p
 		}
-		for _, t := range Tokens(d.title + "\n" + strings.Join(d.titles, "\n") + "\n" + strings.Join(d.body, "\n")) {
-			p := post[t]
-			if p == nil {
-				p = &posting{}
-				post[t] = p
+		return p
+	}
+	// Documents are taken in order, so a list that already ends with the
+	// document has it.
+	var tk tokenizer
+	for i, d := range docs {
+		inTitle := func(tok []byte) {
+			p := get(tok)
+			if n := len(p.title); n == 0 || p.title[n-1] != i {
+				p.title = append(p.title, i)
 			}
-			p.all = append(p.all, i)
+			if n := len(p.all); n == 0 || p.all[n-1] != i {
+				p.all = append(p.all, i)
+			}
+		}
+		inBody := func(tok []byte) {
+			if p := get(tok); len(p.all) == 0 || p.all[len(p.all)-1] != i {
+				p.all = append(p.all, i)
+			}
+		}
+		tk.each(d.title, inTitle)
+		for _, s := range d.titles {
+			tk.each(s, inTitle)
+		}
+		for _, s := range d.body {
+			tk.each(s, inBody)
 		}
 	}
 	tokens := make([]string, 0, len(post))

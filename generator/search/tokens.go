@@ -3,6 +3,7 @@ package search
 import (
 	"strings"
 	"unicode"
+	"unicode/utf8"
 
 	"golang.org/x/text/unicode/norm"
 )
@@ -30,9 +31,10 @@ func isWordRune(r rune) bool {
 }
 
 // segments splits normalised text into runs of Han characters and runs of
-// other letters and digits; everything else separates.
-func segments(s string, emit func(run []rune, han bool)) {
-	var run []rune
+// other letters and digits; everything else separates. run is scratch
+// space for the runs, returned for the next call.
+func segments(s string, run []rune, emit func(run []rune, han bool)) []rune {
+	run = run[:0]
 	han := false
 	flush := func() {
 		if len(run) > 0 {
@@ -59,30 +61,49 @@ func segments(s string, emit func(run []rune, han bool)) {
 		}
 	}
 	flush()
+	return run
 }
 
-// Tokens returns the index tokens of a text, each once, in order of first
-// appearance: every pair of adjacent Han characters, and every prefix of
-// two to maxPrefix characters of each other word (letters and digits,
-// lower-cased), so that a query word matches the words it begins.
-func Tokens(s string) []string {
-	seen := map[string]bool{}
-	var out []string
-	add := func(t string) {
-		if !seen[t] {
-			seen[t] = true
-			out = append(out, t)
-		}
-	}
-	segments(normalize(s), func(run []rune, han bool) {
+// tokenizer yields the index tokens of texts, reusing its buffers.
+type tokenizer struct {
+	run []rune
+	tok []byte
+}
+
+// each calls fn with every index token of s in order of appearance,
+// repeats included: every pair of adjacent Han characters, and every
+// prefix of two to maxPrefix characters of each other word (letters and
+// digits, lower-cased), so that a query word matches the words it begins.
+// tok is valid only during the call.
+func (t *tokenizer) each(s string, fn func(tok []byte)) {
+	t.run = segments(normalize(s), t.run, func(run []rune, han bool) {
 		if han {
 			for i := 0; i+1 < len(run); i++ {
-				add(string(run[i : i+2]))
+				t.tok = utf8.AppendRune(utf8.AppendRune(t.tok[:0], run[i]), run[i+1])
+				fn(t.tok)
 			}
 			return
 		}
-		for n := minWord; n <= len(run) && n <= maxPrefix; n++ {
-			add(string(run[:n]))
+		t.tok = t.tok[:0]
+		for n := 1; n <= len(run) && n <= maxPrefix; n++ {
+			t.tok = utf8.AppendRune(t.tok, run[n-1])
+			if n >= minWord {
+				fn(t.tok)
+			}
+		}
+	})
+}
+
+// Tokens returns the index tokens of a text (see tokenizer.each), each
+// once, in order of first appearance.
+func Tokens(s string) []string {
+	seen := map[string]bool{}
+	var out []string
+	var t tokenizer
+	t.each(s, func(tok []byte) {
+		if !seen[string(tok)] {
+			seen[string(tok)] = true
+			out = append(out, string(tok))
 		}
 	})
 	return out
@@ -101,7 +122,7 @@ func QueryTokens(q string) (tokens []string, short bool) {
 			tokens = append(tokens, t)
 		}
 	}
-	segments(normalize(q), func(run []rune, han bool) {
+	segments(normalize(q), nil, func(run []rune, han bool) {
 		switch {
 		case han && len(run) >= 2:
 			// Bigrams that cover every character are enough: each
