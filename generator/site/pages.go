@@ -18,7 +18,10 @@ import (
 // recordPage is one entry of the JSON a content adapter reads: one record
 // in one language. Hugo lower-cases parameter keys, so every key is lower
 // case here too.
+// recordPage is one record page as its content adapter adds it: the
+// adapter passes each object to AddPage as it is.
 type recordPage struct {
+	Kind   string       `json:"kind"`
 	Path   string       `json:"path"`
 	Title  string       `json:"title"`
 	Weight int          `json:"weight"`
@@ -115,6 +118,7 @@ func (idx *index) recordPage(r *redact.Record, lang string, weight int) recordPa
 	cat := idx.in.Catalog
 	title := r.Title(lang)
 	p := recordPage{
+		Kind:   "page",
 		Path:   r.Slug(),
 		Title:  title,
 		Weight: weight,
@@ -499,7 +503,7 @@ var adapterTmpl = template.Must(template.New("adapter").Delims("[[", "]]").Parse
   {{- if or (lt $pass 0) (eq $pass .) -}}
     {{- with resources.Get (printf "records/%s/[[ .Dataset ]].%d.json" $lang .) -}}
       {{- range transform.Unmarshal . -}}
-        {{- $.AddPage (dict "kind" "page" "path" .path "title" .title "weight" .weight "params" .params) -}}
+        {{- $.AddPage . -}}
       {{- end -}}
     {{- end -}}
   {{- end -}}
