@@ -190,7 +190,8 @@ type stageTime struct {
 // child is one measured child process.
 type child struct {
 	wall   time.Duration
-	maxRSS int64 // bytes
+	cpu    time.Duration // user + system
+	maxRSS int64         // bytes
 	stdout string
 	stderr string
 }
@@ -317,6 +318,7 @@ func runChild(name string, args ...string) (child, error) {
 	err := cmd.Run()
 	c := child{wall: time.Since(start), stdout: out.String(), stderr: errb.String()}
 	if cmd.ProcessState != nil {
+		c.cpu = cmd.ProcessState.UserTime() + cmd.ProcessState.SystemTime()
 		if ru, ok := cmd.ProcessState.SysUsage().(*syscall.Rusage); ok {
 			c.maxRSS = int64(ru.Maxrss) * 1024 // kilobytes on Linux
 		}
@@ -614,12 +616,17 @@ func report(w io.Writer, rs []*result) {
 	row("runs", func(r *result) string { return strconv.Itoa(len(r.buildWalls)) })
 	row("disclose build (wall, fastest run)", func(r *result) string { return secs(r.build.wall.Seconds()) })
 	row("  every run", func(r *result) string { return list(r.buildWalls) })
+	row("  CPU of that run (user+system)", func(r *result) string { return secs(r.build.cpu.Seconds()) })
 	row("disclose build peak RSS", func(r *result) string { return mb(r.build.maxRSS) })
 	row("output", func(r *result) string { return mb(r.outBytes) })
 	row("bare Hugo pages", func(r *result) string { return strconv.Itoa(r.hugoPages) })
 	row("bare Hugo (wall, fastest run)", func(r *result) string { return secs(r.hugo.wall.Seconds()) })
 	row("  every run", func(r *result) string { return list(r.hugoWalls) })
+	row("  CPU of that run (user+system)", func(r *result) string { return secs(r.hugo.cpu.Seconds()) })
 	row("bare Hugo peak RSS", func(r *result) string { return mb(r.hugo.maxRSS) })
+	row("build / bare Hugo in CPU time (not a target)", func(r *result) string {
+		return fmt.Sprintf("%.2f×", r.build.cpu.Seconds()/r.hugo.cpu.Seconds())
+	})
 	row("excelize streaming", func(r *result) string {
 		return fmt.Sprintf("%s (wall %s, %d cells)", secs(r.excelSecs), secs(r.excel.wall.Seconds()), r.excelCells)
 	})
