@@ -21,11 +21,14 @@ import (
 // recordPage is one record page as its content adapter adds it: the
 // adapter passes each object to AddPage as it is.
 type recordPage struct {
-	Kind   string       `json:"kind"`
-	Path   string       `json:"path"`
-	Title  string       `json:"title"`
-	Weight int          `json:"weight"`
-	Params recordParams `json:"params"`
+	Kind   string `json:"kind"`
+	Path   string `json:"path"`
+	Title  string `json:"title"`
+	Weight int    `json:"weight"`
+	// Description is the page's meta description: what it is, its id,
+	// region and status.
+	Description string       `json:"description"`
+	Params      recordParams `json:"params"`
 }
 
 type recordParams struct {
@@ -41,6 +44,9 @@ type recordParams struct {
 	TitleLang string `json:"title_lang,omitempty"`
 	// PubDate is the RSS date (RFC 1123 with numeric zone).
 	PubDate string `json:"pubdate,omitempty"`
+	// JSON is the address of the record's JSON document, which both
+	// languages share.
+	JSON string `json:"json"`
 	// Body is the field list as HTML, written from Fields (fieldsHTML).
 	Body    string    `json:"body"`
 	Fields  []field   `json:"-"`
@@ -132,7 +138,14 @@ func (idx *index) recordPage(r *redact.Record, lang string, weight int) recordPa
 			Kind:      kindCell(cat, r, lang),
 			TitleLang: textLang(title, lang),
 			PubDate:   rssDate(r.Str(ds.DateField)),
+			JSON:      idx.link.href("zh", recordHref(r)+"index.json"),
 		},
+	}
+	p.Description = p.Params.Item + " " + p.Params.ID
+	for _, s := range []string{p.Params.Region, p.Params.Kind} {
+		if s != "" {
+			p.Description += " · " + s
+		}
 	}
 	for _, f := range ds.Fields {
 		if !f.Public() || hidden[f.Key] {
