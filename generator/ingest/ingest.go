@@ -146,6 +146,9 @@ type Sheet struct {
 	// Columns maps each column (0-based) to its field; nil for a column
 	// that matched nothing.
 	Columns []*schema.Field
+	// ColumnOf maps the key of each field in Columns to its 1-based
+	// column. The records of the sheet share it: never change it.
+	ColumnOf map[string]int
 	// HeaderRow is the 1-based row of the header.
 	HeaderRow int
 	// Date1904 is the workbook's date system.
@@ -342,6 +345,10 @@ func mapHeader(sh *Sheet, cells []string, rowNum int) diag.List {
 		}
 		seen[f.Key] = i
 		sh.Columns[i] = f
+	}
+	sh.ColumnOf = make(map[string]int, len(seen))
+	for key, i := range seen {
+		sh.ColumnOf[key] = i + 1
 	}
 	return diags
 }

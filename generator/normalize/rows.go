@@ -19,14 +19,9 @@ func Row(cat *schema.Catalog, sh *ingest.Sheet, row ingest.Row, diags *diag.List
 		Dataset: ds,
 		Row:     row.Pos,
 		Values:  make(map[string]record.Value, len(ds.Fields)),
-		Cols:    make(map[string]int, len(ds.Fields)),
+		Cols:    sh.ColumnOf,
 	}
 	before := diags.Errors()
-	for i, f := range sh.Columns {
-		if f != nil {
-			rec.Cols[f.Key] = i + 1
-		}
-	}
 	for i, raw := range row.Cells {
 		raw = strings.TrimSpace(raw)
 		if raw == "" {

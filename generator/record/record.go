@@ -28,7 +28,8 @@ type Record struct {
 	Row diag.Pos
 	// Values holds the fields that had a value; a blank field is absent.
 	Values map[string]Value
-	// Cols maps a field key to its column, for diagnostics.
+	// Cols maps a field key to its column, for diagnostics. The records
+	// of one sheet share it: never change it.
 	Cols map[string]int
 	// Extra holds the text of columns that matched no field: never
 	// published, but scanned for so that none of it leaks.
