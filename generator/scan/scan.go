@@ -91,6 +91,20 @@ type Report struct {
 	Findings []Finding
 	// Skipped lists binary files that were not read (images, fonts...).
 	Skipped []string
+
+	// twins are the files of the scan by size: an archive entry equal to
+	// one of them is not scanned again (see Files).
+	twins map[int][][]byte
+}
+
+// twin reports whether b is byte for byte one of r.twins.
+func (r *Report) twin(b []byte) bool {
+	for _, t := range r.twins[len(b)] {
+		if bytes.Equal(t, b) {
+			return true
+		}
+	}
+	return false
 }
 
 // Clean reports whether nothing was found.
@@ -256,11 +270,16 @@ func (s *Scanner) DirExcept(root string, workers int, done func(rel string, d fs
 
 // Files scans the contents of files held in memory (relative path to
 // contents) with as many workers as there are cores. Their names are not
-// scanned: DirExcept does that for every file once they are on disk.
+// scanned: DirExcept does that for every file once they are on disk. An
+// archive entry that is byte for byte one of the files (the bundle of all
+// downloads holds each of them) is not scanned again: the file itself is,
+// and a finding is reported there.
 func (s *Scanner) Files(files map[string][]byte) *Report {
 	names := make([]string, 0, len(files))
-	for name := range files {
+	twins := map[int][][]byte{}
+	for name, data := range files {
 		names = append(names, name)
+		twins[len(data)] = append(twins[len(data)], data)
 	}
 	// Largest first, each to the next free worker: the bundle of all
 	// downloads is a good part of the bytes on its own.
@@ -279,6 +298,7 @@ func (s *Scanner) Files(files map[string][]byte) *Report {
 		go func() {
 			defer wg.Done()
 			r := &reps[w]
+			r.twins = twins
 			for {
 				i := int(next.Add(1)) - 1
 				if i >= len(names) {
@@ -467,6 +487,9 @@ func (s *Scanner) scanZip(path string, data []byte, depth int, r *Report) bool {
 		rc.Close()
 		if err != nil {
 			r.Findings = append(r.Findings, Finding{Path: s.safePath(name), Kind: KindUnreadable, Excerpt: err.Error()})
+			continue
+		}
+		if r.twin(inner) {
 			continue
 		}
 		s.scanBlob(name, inner, depth+1, r)

@@ -275,3 +275,33 @@ func TestFilesThenDirExcept(t *testing.T) {
 		t.Errorf("skipped %v, want the two unchanged downloads", skipped)
 	}
 }
+
+// TestFilesSkipsArchiveTwins: an archive entry that is byte for byte a
+// file of the same scan is not scanned twice (the finding is the file's),
+// and an entry that differs from every file is scanned as always.
+func TestFilesSkipsArchiveTwins(t *testing.T) {
+	id := fakeID("19900307", "123")
+	csv := []byte("id,facts\nAJ-1,证件号 " + id + "\n")
+	other := []byte("id,facts\nAJ-2,电话 13912345678\n")
+	files := map[string][]byte{
+		"downloads/cases.csv": csv,
+		"downloads/bundle.zip": zipOf(t, map[string][]byte{
+			"data/cases.csv": csv,   // the same bytes: the file stands for it
+			"data/other.csv": other, // in no file of its own: scanned here
+		}),
+	}
+	rep := New(Options{}).Files(files)
+	var got []string
+	for _, f := range rep.Findings {
+		got = append(got, f.Path+" "+f.Kind)
+	}
+	want := "downloads/bundle.zip!data/other.csv mobile|downloads/cases.csv id_number"
+	if strings.Join(got, "|") != want {
+		t.Errorf("findings = %q, want %q", strings.Join(got, "|"), want)
+	}
+	// The same archive on its own is scanned entry by entry.
+	rep = New(Options{}).Files(map[string][]byte{"downloads/bundle.zip": files["downloads/bundle.zip"]})
+	if len(rep.Findings) != 2 {
+		t.Errorf("bundle alone: %d findings, want 2: %v", len(rep.Findings), rep.Findings)
+	}
+}
