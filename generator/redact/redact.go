@@ -491,34 +491,64 @@ func publicAnyway(removed map[string]bool, recs map[string][]*Record) []string {
 		}
 	}
 	set := scan.NewSet(long)
-	public := make([]bool, set.Len())
-	look := func(s string) {
-		delete(short, s)
-		// a read-only view of the string's bytes, not a copy
-		set.All(unsafe.Slice(unsafe.StringData(s), len(s)), func(_, _, p int) bool {
-			public[p] = true
-			return true
-		})
-	}
+	var all []*Record
 	for _, rs := range recs {
-		for _, r := range rs {
-			look(r.id)
-			for _, v := range r.values {
-				look(v.Str)
-				for _, s := range v.List {
-					look(s)
+		all = append(all, rs...)
+	}
+	// Each worker looks through its share of the records and marks what
+	// it finds; the marks are added up after.
+	type marks struct {
+		long  []bool
+		short map[string]bool
+	}
+	parts := make([]marks, min(runtime.GOMAXPROCS(0), max(1, len(all)/1000)))
+	var wg sync.WaitGroup
+	for w := range parts {
+		m := &parts[w]
+		m.long, m.short = make([]bool, set.Len()), map[string]bool{}
+		look := func(s string) {
+			if short[s] {
+				m.short[s] = true
+			}
+			// a read-only view of the string's bytes, not a copy
+			set.All(unsafe.Slice(unsafe.StringData(s), len(s)), func(_, _, p int) bool {
+				m.long[p] = true
+				return true
+			})
+		}
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for _, r := range all[w*len(all)/len(parts) : (w+1)*len(all)/len(parts)] {
+				look(r.id)
+				for _, v := range r.values {
+					look(v.Str)
+					for _, s := range v.List {
+						look(s)
+					}
 				}
 			}
-		}
+		}()
 	}
+	wg.Wait()
 	out := make([]string, 0, len(removed))
 	for i := 0; i < set.Len(); i++ {
-		if !public[i] {
+		public := false
+		for _, m := range parts {
+			public = public || m.long[i]
+		}
+		if !public {
 			out = append(out, set.Pattern(i))
 		}
 	}
 	for s := range short {
-		out = append(out, s)
+		public := false
+		for _, m := range parts {
+			public = public || m.short[s]
+		}
+		if !public {
+			out = append(out, s)
+		}
 	}
 	sort.Strings(out)
 	return out
