@@ -333,8 +333,6 @@ func runChild(name string, args ...string) (child, error) {
 	return c, nil
 }
 
-// parseTimings reads the "timing STAGE SECONDS" lines of disclose build
-// --timings, in order.
 // parseTimings reads the "timing STAGE SECONDS" lines of a build; a stage
 // that ran more than once (the build writes and prescans the downloads and
 // then the search index) is reported once with its total.
