@@ -63,8 +63,8 @@ func hugoConfig(in Input) []byte {
 	for i, lang := range langs {
 		fmt.Fprintf(&b, "\n[languages.%s]\n", lang)
 		kv("weight", i+1)
-		kv("locale", pick(lang, "zh-CN", "en"))
-		kv("label", pick(lang, "中文", "English"))
+		kv("locale", locale(lang))
+		kv("label", langLabel(lang))
 		kv("title", pick(lang, c.TitleZh, c.TitleEn))
 		fmt.Fprintf(&b, "[languages.%s.params]\n", lang)
 		kv("publisher", pick(lang, c.PublisherZh, c.PublisherEn))
@@ -104,6 +104,13 @@ func hugoConfig(in Input) []byte {
 	}
 	return b.Bytes()
 }
+
+// locale is a language's locale, as <html lang> and hreflang give it.
+func locale(lang string) string { return pick(lang, "zh-CN", "en") }
+
+// langLabel is a language's name in itself, as the language switch shows
+// it.
+func langLabel(lang string) string { return pick(lang, "中文", "English") }
 
 func baseURL(u string) string {
 	if u == "" {

@@ -43,14 +43,20 @@ func attr(b *strings.Builder, name, value string) {
 // of one language links to, as the theme's relLangURL does: the base URL's
 // path, then the language's folder (none for Chinese, the default
 // language), then the href.
-type linker struct{ zh, en string }
+type linker struct{ zh, en, base string }
 
 func newLinker(base string) linker {
 	p := "/"
 	if u, err := url.Parse(baseURL(base)); err == nil && u.Path != "" {
 		p = u.Path
 	}
-	return linker{zh: p, en: p + "en/"}
+	return linker{zh: p, en: p + "en/", base: baseURL(base)}
+}
+
+// permalink is the full address of a page of one language, as the theme's
+// .Permalink gives it: the base URL, the language's folder, the href.
+func (l linker) permalink(lang, href string) string {
+	return l.base + pick(lang, "", "en/") + href
 }
 
 func (l linker) href(lang, href string) string {

@@ -47,6 +47,14 @@ type recordParams struct {
 	// JSON is the address of the record's JSON document, which both
 	// languages share.
 	JSON string `json:"json"`
+	// Permalink is the page's full address; Head its link elements
+	// (canonical, one alternate per language, the JSON document) and
+	// Other the link to the page in the other language, as HTML. The
+	// templates print them as they are: working them out there costs
+	// more than the rest of the page's chrome.
+	Permalink string `json:"permalink"`
+	Head      string `json:"head"`
+	Other     string `json:"other"`
 	// Body is the field list as HTML, written from Fields (fieldsHTML).
 	Body    string    `json:"body"`
 	Fields  []field   `json:"-"`
@@ -141,6 +149,7 @@ func (idx *index) recordPage(r *redact.Record, lang string, weight int) recordPa
 			JSON:      idx.link.href("zh", recordHref(r)+"index.json"),
 		},
 	}
+	p.Params.Permalink, p.Params.Head, p.Params.Other = idx.recordLinks(r, lang, p.Params.JSON)
 	p.Description = p.Params.Item + " " + p.Params.ID
 	for _, s := range []string{p.Params.Region, p.Params.Kind} {
 		if s != "" {
@@ -215,6 +224,37 @@ func (idx *index) recordPage(r *redact.Record, lang string, weight int) recordPa
 	}
 	p.Params.Body = fieldsHTML(p.Params.Fields, lang, idx.link)
 	return p
+}
+
+// recordLinks returns a record page's permalink, the link elements of its
+// head and the link to it in the other language, as the theme's base
+// template and language switch write them for other pages.
+func (idx *index) recordLinks(r *redact.Record, lang, json string) (permalink, head, other string) {
+	href := recordHref(r)
+	permalink = idx.link.permalink(lang, href)
+	var h, o strings.Builder
+	h.WriteString(`<link rel="canonical"`)
+	attr(&h, "href", permalink)
+	h.WriteString(">")
+	for _, l := range langs {
+		h.WriteString("\n<link rel=\"alternate\"")
+		attr(&h, "hreflang", locale(l))
+		attr(&h, "href", idx.link.permalink(l, href))
+		h.WriteString(">")
+		if l != lang {
+			o.WriteString(`<a class="lang-switch"`)
+			attr(&o, "href", idx.link.href(l, href))
+			attr(&o, "hreflang", locale(l))
+			attr(&o, "lang", locale(l))
+			o.WriteString(">")
+			esc(&o, langLabel(l))
+			o.WriteString("</a>")
+		}
+	}
+	h.WriteString("\n<link rel=\"alternate\" type=\"application/json\"")
+	attr(&h, "href", json)
+	h.WriteString(">")
+	return permalink, h.String(), o.String()
 }
 
 func (idx *index) links(recs []*redact.Record, lang string) []link {

@@ -451,3 +451,43 @@ func TestPasses(t *testing.T) {
 		t.Errorf("the adapter of activities does not read every pass:\n%s", activities)
 	}
 }
+
+// TestRecordLinks: a record page's own address, its head links and the
+// link to the other language follow the base URL, as Hugo's .Permalink
+// and .RelPermalink do for other pages.
+func TestRecordLinks(t *testing.T) {
+	for _, tc := range []struct {
+		base                   string
+		permalink, head, other string
+	}{
+		{"", "/en/activities/hr-2024-0001/",
+			`<link rel="canonical" href="/en/activities/hr-2024-0001/">
+<link rel="alternate" hreflang="zh-CN" href="/activities/hr-2024-0001/">
+<link rel="alternate" hreflang="en" href="/en/activities/hr-2024-0001/">
+<link rel="alternate" type="application/json" href="/activities/hr-2024-0001/index.json">`,
+			`<a class="lang-switch" href="/activities/hr-2024-0001/" hreflang="zh-CN" lang="zh-CN">中文</a>`},
+		{"https://example.org/ethics", "https://example.org/ethics/en/activities/hr-2024-0001/",
+			`<link rel="canonical" href="https://example.org/ethics/en/activities/hr-2024-0001/">
+<link rel="alternate" hreflang="zh-CN" href="https://example.org/ethics/activities/hr-2024-0001/">
+<link rel="alternate" hreflang="en" href="https://example.org/ethics/en/activities/hr-2024-0001/">
+<link rel="alternate" type="application/json" href="/ethics/activities/hr-2024-0001/index.json">`,
+			`<a class="lang-switch" href="/ethics/activities/hr-2024-0001/" hreflang="zh-CN" lang="zh-CN">中文</a>`},
+	} {
+		in := fixture(t, 0)
+		in.Config.BaseURL = tc.base
+		files, err := Generate(in)
+		if err != nil {
+			t.Fatal(err)
+		}
+		p := recordsOf(t, files, "en", "activities")["HR-2024-0001"].Params
+		if p.Permalink != tc.permalink {
+			t.Errorf("base %q: permalink %q, want %q", tc.base, p.Permalink, tc.permalink)
+		}
+		if p.Head != tc.head {
+			t.Errorf("base %q: head\n%s\nwant\n%s", tc.base, p.Head, tc.head)
+		}
+		if p.Other != tc.other {
+			t.Errorf("base %q: other %s, want %s", tc.base, p.Other, tc.other)
+		}
+	}
+}
