@@ -361,6 +361,8 @@ func marshal(v any) []byte {
 		return strconv.AppendInt(nil, v, 10)
 	case bool:
 		return strconv.AppendBool(nil, v)
+	case object, term, []term:
+		return appendJSON(nil, v)
 	}
 	var b bytes.Buffer
 	enc := json.NewEncoder(&b)

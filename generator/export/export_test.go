@@ -804,3 +804,41 @@ func TestDuplicateRecordIsAnError(t *testing.T) {
 		t.Errorf("Generate with two records at reports/bg-2024-h1-001 = nil error, want an error")
 	}
 }
+
+// TestMarshalFastPath: objects and vocabulary terms are written as
+// encoding/json writes them without HTML escaping, whatever their text.
+func TestMarshalFastPath(t *testing.T) {
+	texts := []string{"", "A&B <b>", "引号\"与\\反斜杠", "行一\n行二\t", "\u2028\u2029", "bad \xff utf-8", "\x01\x1f"}
+	reference := func(v any) string {
+		var b bytes.Buffer
+		enc := json.NewEncoder(&b)
+		enc.SetEscapeHTML(false)
+		if err := enc.Encode(v); err != nil {
+			t.Fatal(err)
+		}
+		return strings.TrimRight(b.String(), "\n")
+	}
+	for _, s := range texts {
+		tm := term{Code: s, Zh: s + "中", En: "en " + s}
+		if got, want := string(marshal(tm)), reference(struct {
+			Code string `json:"code"`
+			Zh   string `json:"zh"`
+			En   string `json:"en"`
+		}{tm.Code, tm.Zh, tm.En}); got != want {
+			t.Errorf("term %q: %s, want %s", s, got, want)
+		}
+		o := object{{"s", s}, {"n", nil}, {"i", int64(-7)}, {"b", true}, {"l", []string{s, "x"}}, {"t", tm}, {"ts", []term{tm, {}}}, {"empty", []term{}}, {"o", object{{s, s}}}}
+		got := string(marshal(o))
+		var back []any
+		if err := json.Unmarshal([]byte("["+got+"]"), &back); err != nil {
+			t.Errorf("object %q: not valid JSON: %v\n%s", s, err, got)
+			continue
+		}
+		if again := reference(json.RawMessage(got)); again != got {
+			t.Errorf("object %q: not compact:\n%s\n%s", s, got, again)
+		}
+		if !strings.HasPrefix(got, `{"s":`+reference(s)+`,"n":null,"i":-7,"b":true,"l":[`+reference(s)+`,"x"],"t":`) {
+			t.Errorf("object %q: %s", s, got)
+		}
+	}
+}

@@ -17,19 +17,40 @@ type member struct {
 // records read in schema order.
 type object []member
 
-func (o object) MarshalJSON() ([]byte, error) {
-	var b bytes.Buffer
-	b.WriteByte('{')
+func (o object) MarshalJSON() ([]byte, error) { return o.appendJSON(nil), nil }
+
+// appendJSON appends o as compact JSON, as marshal writes it.
+func (o object) appendJSON(b []byte) []byte {
+	b = append(b, '{')
 	for i, m := range o {
 		if i > 0 {
-			b.WriteByte(',')
+			b = append(b, ',')
 		}
-		b.Write(marshal(m.Key))
-		b.WriteByte(':')
-		b.Write(marshal(m.Value))
+		b = appendJSONString(b, m.Key)
+		b = append(b, ':')
+		b = appendJSON(b, m.Value)
 	}
-	b.WriteByte('}')
-	return b.Bytes(), nil
+	return append(b, '}')
+}
+
+// appendJSON appends v as compact JSON, as marshal writes it.
+func appendJSON(b []byte, v any) []byte {
+	switch v := v.(type) {
+	case object:
+		return v.appendJSON(b)
+	case term:
+		return v.appendJSON(b)
+	case []term:
+		b = append(b, '[')
+		for i, t := range v {
+			if i > 0 {
+				b = append(b, ',')
+			}
+			b = t.appendJSON(b)
+		}
+		return append(b, ']')
+	}
+	return append(b, marshal(v)...)
 }
 
 // bulkJSON writes the dataset as one document with one record per line:
@@ -67,6 +88,17 @@ type term struct {
 	Code string `json:"code"`
 	Zh   string `json:"zh"`
 	En   string `json:"en"`
+}
+
+// appendJSON appends t as encoding/json writes it.
+func (t term) appendJSON(b []byte) []byte {
+	b = append(b, `{"code":`...)
+	b = appendJSONString(b, t.Code)
+	b = append(b, `,"zh":`...)
+	b = appendJSONString(b, t.Zh)
+	b = append(b, `,"en":`...)
+	b = appendJSONString(b, t.En)
+	return append(b, '}')
 }
 
 // recordJSON is the document behind a record's permanent page: every
