@@ -89,7 +89,7 @@ type options struct {
 func run(args []string, stdout, stderr io.Writer) int {
 	fl := flag.NewFlagSet("bench", flag.ContinueOnError)
 	fl.SetOutput(stderr)
-	scales := fl.String("scales", "1000,10000", "comma-separated numbers of records across the four datasets")
+	scales := fl.String("scales", "1000,10000,100000", "comma-separated numbers of records across the four datasets")
 	var o options
 	fl.Int64Var(&o.seed, "seed", 1, "seed of the sample data")
 	fl.StringVar(&o.asOf, "as-of", "2026-11-01", "fixed --as-of date of the sample and the builds")
