@@ -827,6 +827,9 @@ func TestMarshalFastPath(t *testing.T) {
 		}{tm.Code, tm.Zh, tm.En}); got != want {
 			t.Errorf("term %q: %s, want %s", s, got, want)
 		}
+		if got, want := string(marshal([]term(nil))), reference([]term(nil)); got != want {
+			t.Errorf("nil terms: %s, want %s", got, want)
+		}
 		o := object{{"s", s}, {"n", nil}, {"i", int64(-7)}, {"b", true}, {"l", []string{s, "x"}}, {"t", tm}, {"ts", []term{tm, {}}}, {"empty", []term{}}, {"o", object{{s, s}}}}
 		got := string(marshal(o))
 		var back []any

@@ -41,6 +41,9 @@ func appendJSON(b []byte, v any) []byte {
 	case term:
 		return v.appendJSON(b)
 	case []term:
+		if v == nil {
+			return append(b, "null"...)
+		}
 		b = append(b, '[')
 		for i, t := range v {
 			if i > 0 {
