@@ -39,6 +39,7 @@ import (
 	"encoding/hex"
 	"encoding/json"
 	"fmt"
+	"net/url"
 	"regexp"
 	"runtime"
 	"sort"
@@ -239,12 +240,17 @@ func (g *generator) put(path, dataset, format string, records int, b []byte) {
 
 func (g *generator) downloadPaths() []string { return sortedKeys(g.downloads) }
 
-// normalizeBase makes the base URL end in exactly one slash.
+// normalizeBase makes the base URL end in exactly one slash, with its path
+// percent-encoded as the site's own links are.
 func normalizeBase(u string) string {
 	if u == "" {
 		return "/"
 	}
-	return strings.TrimRight(u, "/") + "/"
+	b := strings.TrimRight(u, "/") + "/"
+	if p, err := url.Parse(b); err == nil {
+		return p.String()
+	}
+	return b
 }
 
 // column is one column of the tabular downloads.

@@ -233,7 +233,7 @@ func dataPage(in Input, lang string) ([]byte, error) {
 	}
 	title := pick(lang, in.Config.TitleZh, in.Config.TitleEn)
 	publisher := pick(lang, in.Config.PublisherZh, in.Config.PublisherEn)
-	url := baseURL(in.Config.BaseURL) + pick(lang, "data/", "en/data/")
+	url := publicBase(in.Config.BaseURL) + pick(lang, "data/", "en/data/")
 	if lang == "en" {
 		front.Cite = publisher + ". " + title + " [dataset]. Release " + in.AsOf + ". " + url
 	} else {

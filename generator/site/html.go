@@ -46,11 +46,12 @@ func attr(b *strings.Builder, name, value string) {
 type linker struct{ zh, en, base string }
 
 func newLinker(base string) linker {
+	b := publicBase(base)
 	p := "/"
-	if u, err := url.Parse(baseURL(base)); err == nil && u.Path != "" {
-		p = u.Path
+	if u, err := url.Parse(b); err == nil && u.EscapedPath() != "" {
+		p = u.EscapedPath()
 	}
-	return linker{zh: p, en: p + "en/", base: baseURL(base)}
+	return linker{zh: p, en: p + "en/", base: b}
 }
 
 // permalink is the full address of a page of one language, as the theme's

@@ -472,6 +472,13 @@ func TestRecordLinks(t *testing.T) {
 <link rel="alternate" hreflang="en" href="https://example.org/ethics/en/activities/hr-2024-0001/">
 <link rel="alternate" type="application/json" href="/ethics/activities/hr-2024-0001/index.json">`,
 			`<a class="lang-switch" href="/ethics/activities/hr-2024-0001/" hreflang="zh-CN" lang="zh-CN">中文</a>`},
+		// A path in Chinese is percent-encoded, as Hugo writes it.
+		{"https://example.org/伦理/", "https://example.org/%E4%BC%A6%E7%90%86/en/activities/hr-2024-0001/",
+			`<link rel="canonical" href="https://example.org/%E4%BC%A6%E7%90%86/en/activities/hr-2024-0001/">
+<link rel="alternate" hreflang="zh-CN" href="https://example.org/%E4%BC%A6%E7%90%86/activities/hr-2024-0001/">
+<link rel="alternate" hreflang="en" href="https://example.org/%E4%BC%A6%E7%90%86/en/activities/hr-2024-0001/">
+<link rel="alternate" type="application/json" href="/%E4%BC%A6%E7%90%86/activities/hr-2024-0001/index.json">`,
+			`<a class="lang-switch" href="/%E4%BC%A6%E7%90%86/activities/hr-2024-0001/" hreflang="zh-CN" lang="zh-CN">中文</a>`},
 	} {
 		in := fixture(t, 0)
 		in.Config.BaseURL = tc.base

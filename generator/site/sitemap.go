@@ -14,7 +14,7 @@ import (
 // hand-written pages) are listed by the theme in sitemap-pages.xml, one
 // per language.
 func sitemaps(in Input, chunk int) map[string][]byte {
-	base := baseURL(in.Config.BaseURL)
+	base := publicBase(in.Config.BaseURL)
 	var urls []string
 	for _, ds := range in.Catalog.Datasets {
 		for _, r := range in.Records[ds.Name] {
