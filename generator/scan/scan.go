@@ -279,7 +279,11 @@ func (s *Scanner) Files(files map[string][]byte) *Report {
 	twins := map[int][][]byte{}
 	for name, data := range files {
 		names = append(names, name)
-		twins[len(data)] = append(twins[len(data)], data)
+		// A file passed over for its extension (an image) stands for no
+		// entry: the entry's own name may call for reading it.
+		if !binaryExt[strings.ToLower(filepath.Ext(name))] {
+			twins[len(data)] = append(twins[len(data)], data)
+		}
 	}
 	// Largest first, each to the next free worker: the bundle of all
 	// downloads is a good part of the bytes on its own.

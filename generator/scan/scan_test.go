@@ -299,6 +299,14 @@ func TestFilesSkipsArchiveTwins(t *testing.T) {
 	if strings.Join(got, "|") != want {
 		t.Errorf("findings = %q, want %q", strings.Join(got, "|"), want)
 	}
+	// A file passed over as an image stands for no entry.
+	rep = New(Options{}).Files(map[string][]byte{
+		"img/cases.png":        csv,
+		"downloads/bundle.zip": zipOf(t, map[string][]byte{"data/cases.csv": csv}),
+	})
+	if len(rep.Findings) != 1 || rep.Findings[0].Path != "downloads/bundle.zip!data/cases.csv" {
+		t.Errorf("entry equal to an image: findings %v, want the ID number in the entry", rep.Findings)
+	}
 	// The same archive on its own is scanned entry by entry.
 	rep = New(Options{}).Files(map[string][]byte{"downloads/bundle.zip": files["downloads/bundle.zip"]})
 	if len(rep.Findings) != 2 {
