@@ -622,8 +622,11 @@ func report(w io.Writer, rs []*result) {
 	row("  every run", func(r *result) string { return list(r.hugoWalls) })
 	row("  CPU of that run (user+system)", func(r *result) string { return secs(r.hugo.cpu.Seconds()) })
 	row("bare Hugo peak RSS", func(r *result) string { return mb(r.hugo.maxRSS) })
-	row("build / bare Hugo in CPU time (not a target)", func(r *result) string {
+	row("CPU time, build / bare (not a target)", func(r *result) string {
 		return fmt.Sprintf("%.2f×", r.build.cpu.Seconds()/r.hugo.cpu.Seconds())
+	})
+	row("Hugo stage / bare Hugo (not a target)", func(r *result) string {
+		return fmt.Sprintf("%.2f×", r.stage("hugo")/r.hugo.wall.Seconds())
 	})
 	row("excelize streaming", func(r *result) string {
 		return fmt.Sprintf("%s (wall %s, %d cells)", secs(r.excelSecs), secs(r.excel.wall.Seconds()), r.excelCells)
