@@ -42,7 +42,9 @@ func attr(b *strings.Builder, name, value string) {
 // linker turns a site-relative href ("committees/x/") into the path a page
 // of one language links to, as the theme's relLangURL does: the base URL's
 // path, then the language's folder (none for Chinese, the default
-// language), then the href.
+// language), then the href. A base path that is not ASCII is
+// percent-encoded in upper-case hex, as .Permalink writes it (relLangURL
+// writes lower case; both are the same address).
 type linker struct{ zh, en, base string }
 
 func newLinker(base string) linker {
