@@ -15,6 +15,7 @@ import (
 	"strings"
 	"sync"
 
+	"disclose/generator/redact"
 	"disclose/generator/schema"
 )
 
@@ -73,27 +74,49 @@ func ReadManifest(r io.Reader) (*Manifest, error) {
 
 func (g *generator) manifest() *Manifest {
 	m := &Manifest{Format: ManifestFormat, Release: g.in.AsOf, Records: []ManifestRecord{}}
+	type item struct {
+		d    *schema.Dataset
+		cols []column
+		r    *redact.Record
+	}
+	var items []item
 	for _, d := range g.in.Catalog.Datasets {
 		cols := columns(g.in.Catalog, d)
 		for _, r := range g.in.Records[d.Name] {
-			canon := map[string]any{}
-			fields := map[string]string{}
-			for _, c := range cols {
-				if c.Label != "" {
-					continue
-				}
-				v := c.value(r)
-				if v == nil {
-					continue
-				}
-				canon[c.Key] = v
-				fields[c.Key] = sha256Hex(marshal(v))[:fieldHashLen]
-			}
-			m.Records = append(m.Records, ManifestRecord{
-				Dataset: d.Name, ID: r.ID(), Slug: r.Slug(), SHA256: sha256Hex(marshal(canon)), Fields: fields,
-			})
+			items = append(items, item{d, cols, r})
 		}
 	}
+	// Each record's checksums are its own: they are worked out on every
+	// core, each worker over its share of the records.
+	m.Records = make([]ManifestRecord, len(items))
+	parts := min(runtime.GOMAXPROCS(0), max(1, len(items)/1000))
+	var wg sync.WaitGroup
+	for w := range parts {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for i := w * len(items) / parts; i < (w+1)*len(items)/parts; i++ {
+				it := items[i]
+				canon := map[string]any{}
+				fields := map[string]string{}
+				for _, c := range it.cols {
+					if c.Label != "" {
+						continue
+					}
+					v := c.value(it.r)
+					if v == nil {
+						continue
+					}
+					canon[c.Key] = v
+					fields[c.Key] = sha256Hex(marshal(v))[:fieldHashLen]
+				}
+				m.Records[i] = ManifestRecord{
+					Dataset: it.d.Name, ID: it.r.ID(), Slug: it.r.Slug(), SHA256: sha256Hex(marshal(canon)), Fields: fields,
+				}
+			}
+		}()
+	}
+	wg.Wait()
 	sort.Slice(m.Records, func(i, j int) bool {
 		a, b := m.Records[i], m.Records[j]
 		if a.Dataset != b.Dataset {
