@@ -15,6 +15,7 @@ import (
 	"strings"
 	"sync"
 
+	"disclose/generator/parallel"
 	"disclose/generator/redact"
 	"disclose/generator/schema"
 )
@@ -89,34 +90,27 @@ func (g *generator) manifest() *Manifest {
 	// Each record's checksums are its own: they are worked out on every
 	// core, each worker over its share of the records.
 	m.Records = make([]ManifestRecord, len(items))
-	parts := min(runtime.GOMAXPROCS(0), max(1, len(items)/1000))
-	var wg sync.WaitGroup
-	for w := range parts {
-		wg.Add(1)
-		go func() {
-			defer wg.Done()
-			for i := w * len(items) / parts; i < (w+1)*len(items)/parts; i++ {
-				it := items[i]
-				canon := map[string]any{}
-				fields := map[string]string{}
-				for _, c := range it.cols {
-					if c.Label != "" {
-						continue
-					}
-					v := c.value(it.r)
-					if v == nil {
-						continue
-					}
-					canon[c.Key] = v
-					fields[c.Key] = sha256Hex(marshal(v))[:fieldHashLen]
+	parallel.Each(parallel.Shares(len(items), 1000), len(items), func(_, lo, hi int) {
+		for i := lo; i < hi; i++ {
+			it := items[i]
+			canon := map[string]any{}
+			fields := map[string]string{}
+			for _, c := range it.cols {
+				if c.Label != "" {
+					continue
 				}
-				m.Records[i] = ManifestRecord{
-					Dataset: it.d.Name, ID: it.r.ID(), Slug: it.r.Slug(), SHA256: sha256Hex(marshal(canon)), Fields: fields,
+				v := c.value(it.r)
+				if v == nil {
+					continue
 				}
+				canon[c.Key] = v
+				fields[c.Key] = sha256Hex(marshal(v))[:fieldHashLen]
 			}
-		}()
-	}
-	wg.Wait()
+			m.Records[i] = ManifestRecord{
+				Dataset: it.d.Name, ID: it.r.ID(), Slug: it.r.Slug(), SHA256: sha256Hex(marshal(canon)), Fields: fields,
+			}
+		}
+	})
 	sort.Slice(m.Records, func(i, j int) bool {
 		a, b := m.Records[i], m.Records[j]
 		if a.Dataset != b.Dataset {

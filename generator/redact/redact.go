@@ -30,16 +30,15 @@ import (
 	"errors"
 	"fmt"
 	"regexp"
-	"runtime"
 	"slices"
 	"sort"
 	"strings"
-	"sync"
 	"unicode"
 	"unicode/utf8"
 	"unsafe"
 
 	"disclose/generator/fold"
+	"disclose/generator/parallel"
 	"disclose/generator/record"
 	"disclose/generator/scan"
 	"disclose/generator/schema"
@@ -393,18 +392,11 @@ func Apply(cat *schema.Catalog, published, withheld []*record.Record, p Policy) 
 	sc := newScrubber(p.Placeholder, p.PersonalMailDomains, names(published, withheld, p))
 	// Each record is redacted on its own: on every core, each worker with
 	// a tally of its own, added up in order.
-	parts := make([]*tally, min(runtime.GOMAXPROCS(0), max(1, len(published)/1000)))
-	var wg sync.WaitGroup
-	for w := range parts {
+	parts := make([]*tally, parallel.Shares(len(published), 1000))
+	parallel.Each(len(parts), len(published), func(w, lo, hi int) {
 		parts[w] = newTally()
-		lo, hi := w*len(published)/len(parts), (w+1)*len(published)/len(parts)
-		wg.Add(1)
-		go func() {
-			defer wg.Done()
-			parts[w].redact(published[lo:hi], sc.clone(), p)
-		}()
-	}
-	wg.Wait()
+		parts[w].redact(published[lo:hi], sc.clone(), p)
+	})
 	t := parts[0]
 	for _, part := range parts[1:] {
 		t.add(part)
@@ -501,9 +493,8 @@ func publicAnyway(removed map[string]bool, recs map[string][]*Record) []string {
 		long  []bool
 		short map[string]bool
 	}
-	parts := make([]marks, min(runtime.GOMAXPROCS(0), max(1, len(all)/1000)))
-	var wg sync.WaitGroup
-	for w := range parts {
+	parts := make([]marks, parallel.Shares(len(all), 1000))
+	parallel.Each(len(parts), len(all), func(w, lo, hi int) {
 		m := &parts[w]
 		m.long, m.short = make([]bool, set.Len()), map[string]bool{}
 		look := func(s string) {
@@ -516,21 +507,16 @@ func publicAnyway(removed map[string]bool, recs map[string][]*Record) []string {
 				return true
 			})
 		}
-		wg.Add(1)
-		go func() {
-			defer wg.Done()
-			for _, r := range all[w*len(all)/len(parts) : (w+1)*len(all)/len(parts)] {
-				look(r.id)
-				for _, v := range r.values {
-					look(v.Str)
-					for _, s := range v.List {
-						look(s)
-					}
+		for _, r := range all[lo:hi] {
+			look(r.id)
+			for _, v := range r.values {
+				look(v.Str)
+				for _, s := range v.List {
+					look(s)
 				}
 			}
-		}()
-	}
-	wg.Wait()
+		}
+	})
 	out := make([]string, 0, len(removed))
 	for i := 0; i < set.Len(); i++ {
 		public := false
