@@ -32,6 +32,7 @@ import (
 	"math"
 	"os"
 	"os/exec"
+	"path"
 	"path/filepath"
 	"regexp"
 	"runtime"
@@ -48,6 +49,7 @@ import (
 	"github.com/BurntSushi/toml"
 	"github.com/xuri/excelize/v2"
 
+	"disclose"
 	"disclose/generator/cli"
 	"disclose/generator/hugo"
 )
@@ -84,6 +86,7 @@ type options struct {
 	keep   bool
 	runs   int
 	prof   string
+	floor  bool
 }
 
 func run(args []string, stdout, stderr io.Writer) int {
@@ -99,6 +102,7 @@ func run(args []string, stdout, stderr io.Writer) int {
 	fl.BoolVar(&o.keep, "keep", false, "keep the scratch folder")
 	fl.StringVar(&o.prof, "profile", "", "also write CPU and peak-heap profiles of one more build per scale into this folder")
 	fl.IntVar(&o.runs, "runs", 1, "runs per scale; the fastest is reported (the machine may be shared)")
+	fl.BoolVar(&o.floor, "floor", false, "also build with every page template cut to one line, to show how much of the build the theme's templates take")
 	if err := fl.Parse(args); err != nil {
 		return 2
 	}
@@ -176,8 +180,11 @@ type result struct {
 	excel      child
 	excelSecs  float64 // excelize streaming, inside the child
 	excelCells int64
+	// the build with one-line page templates (-floor), fastest run
+	floor       child
+	floorStages []stageTime
 	// every run's wall time; the fastest run is the one reported
-	buildWalls, hugoWalls []float64
+	buildWalls, hugoWalls, floorWalls []float64
 	// why builds failed, if any did
 	failed []string
 }
@@ -196,8 +203,10 @@ type child struct {
 	stderr string
 }
 
-func (r *result) stage(name string) float64 {
-	for _, s := range r.stages {
+func (r *result) stage(name string) float64 { return stageSecs(r.stages, name) }
+
+func stageSecs(ts []stageTime, name string) float64 {
+	for _, s := range ts {
 		if s.name == name {
 			return s.secs
 		}
@@ -230,6 +239,12 @@ func measure(o options, n int, stderr io.Writer) (*result, error) {
 		return nil, err
 	}
 	site := filepath.Join(dir, "bare-hugo")
+	var floorCfg string
+	if o.floor {
+		if floorCfg, err = floorConfig(cfg, dir); err != nil {
+			return nil, err
+		}
+	}
 	for i := 1; i <= o.runs; i++ {
 		out := filepath.Join(dir, fmt.Sprintf("public-%d", i))
 		fmt.Fprintf(stderr, "scale %d run %d: disclose build (load %s)\n", n, i, loadavg())
@@ -259,6 +274,17 @@ func measure(o options, n int, stderr io.Writer) (*result, error) {
 			for _, m := range regexp.MustCompile(`(\d+) published`).FindAllStringSubmatch(b.stdout, -1) {
 				k, _ := strconv.Atoi(m[1])
 				r.pages += 2 * k
+			}
+		}
+		if o.floor {
+			fmt.Fprintf(stderr, "scale %d run %d: disclose build with one-line templates (load %s)\n", n, i, loadavg())
+			f, err := runChild(o.bin, "build", "--config", floorCfg, "--data", data, "--out", filepath.Join(dir, fmt.Sprintf("floor-public-%d", i)), "--as-of", o.asOf, "--timings")
+			if err != nil {
+				return nil, fmt.Errorf("build with one-line templates: %w", err)
+			}
+			r.floorWalls = append(r.floorWalls, f.wall.Seconds())
+			if i == 1 || f.wall < r.floor.wall {
+				r.floor, r.floorStages = f, parseTimings(f.stderr)
 			}
 		}
 		if i == 1 {
@@ -388,6 +414,52 @@ func configCopy(path, dir string) (string, error) {
 		return "", err
 	}
 	p := filepath.Join(dir, "disclose.toml")
+	return p, os.WriteFile(p, b.Bytes(), 0o644)
+}
+
+// floorConfig writes a configuration like cfg whose theme has every page
+// template (the top-level layouts/*.html) cut to "{{ .Title }}": the same
+// pipeline, the same pages and feeds, without the cost of the theme's
+// markup. Partials, feeds, sitemaps and robots.txt stay as they are.
+func floorConfig(cfg, dir string) (string, error) {
+	var c map[string]any
+	if _, err := toml.DecodeFile(cfg, &c); err != nil {
+		return "", err
+	}
+	paths := c["paths"].(map[string]any) // configCopy always writes it
+	src := disclose.Theme()
+	if p, ok := paths["themes"].(string); ok && p != "" {
+		src = os.DirFS(p)
+	}
+	themes := filepath.Join(dir, "floor-themes")
+	err := fs.WalkDir(src, "disclose", func(p string, d fs.DirEntry, err error) error {
+		if err != nil {
+			return err
+		}
+		dst := filepath.Join(themes, filepath.FromSlash(p))
+		if d.IsDir() {
+			return os.MkdirAll(dst, 0o755)
+		}
+		b, err := fs.ReadFile(src, p)
+		if err != nil {
+			return err
+		}
+		if path.Dir(p) == "disclose/layouts" && path.Ext(p) == ".html" {
+			b = []byte("{{ .Title }}\n")
+		}
+		return os.WriteFile(dst, b, 0o644)
+	})
+	if err != nil {
+		return "", fmt.Errorf("one-line theme: %w", err)
+	}
+	paths["themes"] = themes
+	paths["work"] = filepath.Join(dir, "work-floor", "site")
+	paths["report"] = filepath.Join(dir, "work-floor", "report.json")
+	var b bytes.Buffer
+	if err := toml.NewEncoder(&b).Encode(c); err != nil {
+		return "", err
+	}
+	p := filepath.Join(dir, "disclose-floor.toml")
 	return p, os.WriteFile(p, b.Bytes(), 0o644)
 }
 
@@ -628,6 +700,18 @@ func report(w io.Writer, rs []*result) {
 	row("Hugo stage / bare Hugo (not a target)", func(r *result) string {
 		return fmt.Sprintf("%.2f×", r.stage("hugo")/r.hugo.wall.Seconds())
 	})
+	if rs[0].floorWalls != nil {
+		floorHugo := func(r *result) float64 { return stageSecs(r.floorStages, "hugo") }
+		row("build, one-line templates (-floor)", func(r *result) string { return secs(r.floor.wall.Seconds()) })
+		row("  every run", func(r *result) string { return list(r.floorWalls) })
+		row("  its Hugo stage", func(r *result) string { return secs(floorHugo(r)) })
+		row("  / bare Hugo (not a target)", func(r *result) string {
+			return fmt.Sprintf("%.2f×", r.floor.wall.Seconds()/r.hugo.wall.Seconds())
+		})
+		row("  its Hugo stage / bare Hugo", func(r *result) string {
+			return fmt.Sprintf("%.2f×", floorHugo(r)/r.hugo.wall.Seconds())
+		})
+	}
 	row("excelize streaming", func(r *result) string {
 		return fmt.Sprintf("%s (wall %s, %d cells)", secs(r.excelSecs), secs(r.excel.wall.Seconds()), r.excelCells)
 	})

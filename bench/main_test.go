@@ -66,3 +66,45 @@ func TestConfigCopyRedirectsPaths(t *testing.T) {
 		t.Errorf("site.title_en = %q, want %q (other sections are kept)", got.Site["title_en"], "T")
 	}
 }
+
+// The one-line theme cuts the page templates and nothing else, and the
+// build that uses it keeps a working site of its own.
+func TestFloorConfig(t *testing.T) {
+	dir := t.TempDir()
+	cfg, err := configCopy("../disclose.toml", dir)
+	if err != nil {
+		t.Fatal(err)
+	}
+	p, err := floorConfig(cfg, dir)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var got struct{ Paths map[string]string }
+	if _, err := toml.DecodeFile(p, &got); err != nil {
+		t.Fatal(err)
+	}
+	themes := filepath.Join(dir, "floor-themes")
+	if got.Paths["themes"] != themes {
+		t.Errorf("paths.themes = %q, want %q", got.Paths["themes"], themes)
+	}
+	if got.Paths["work"] == filepath.Join(dir, "work", "site") {
+		t.Errorf("paths.work is the main build's")
+	}
+	read := func(root, name string) string {
+		b, err := os.ReadFile(filepath.Join(root, "disclose", filepath.FromSlash(name)))
+		if err != nil {
+			t.Fatal(err)
+		}
+		return string(b)
+	}
+	for _, name := range []string{"layouts/page.html", "layouts/baseof.html", "layouts/listpage.html"} {
+		if s := read(themes, name); s != "{{ .Title }}\n" {
+			t.Errorf("%s = %q, want one line", name, s)
+		}
+	}
+	for _, name := range []string{"layouts/_partials/pager.html", "layouts/rss.xml", "i18n/en.toml"} {
+		if read(themes, name) != read("../themes", name) {
+			t.Errorf("%s differs from the theme's", name)
+		}
+	}
+}
