@@ -30,7 +30,10 @@ async function resultsFor(page, url, query) {
   return page.evaluate(() => ({
     status: document.querySelector(".search-status").textContent,
     bytes: Number(document.querySelector("#search-results").dataset.bytes || 0),
-    hits: [...document.querySelectorAll(".search-hits li a")].map((a) => ({ href: a.getAttribute("href"), text: a.textContent })),
+    hits: [...document.querySelectorAll(".search-hits li")].map((li) => ({
+      href: li.querySelector("a").getAttribute("href"), text: li.querySelector("a").textContent,
+      meta: (li.querySelector(".search-meta") || {}).textContent || "",
+    })),
   }));
 }
 
@@ -52,6 +55,12 @@ async function resultsFor(page, url, query) {
     check(zh.hits.length > 0, `zh: ${zhQuery} finds results (${zh.status.trim()}; ${zh.bytes} bytes)`);
     check(zh.hits.some((h) => h.href.startsWith(root + "activities/") && h.text.includes(zhQuery)),
       `zh: a result links to an activity page whose title contains ${zhQuery}`);
+    // Records may share a title: a record result shows its register, its
+    // id and its date.
+    const rec = zh.hits.find((h) => h.href.startsWith(root + "activities/"));
+    const parts = rec ? rec.meta.split(" · ") : [];
+    check(parts.length === 3 && parts[1] !== "" && !/^\d{4}-\d{2}-\d{2}$/.test(parts[1]),
+      `zh: a record result shows its register, id and date (${rec ? rec.meta : "none"})`);
     if (zh.hits.length === 20 && await page.locator(".search-more").count()) {
       await page.click(".search-more");
       await page.waitForFunction(() => document.querySelectorAll(".search-hits li").length > 20);

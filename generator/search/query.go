@@ -10,6 +10,8 @@ import (
 // Hit is one search result.
 type Hit struct {
 	Title, Href, Label, Date string
+	// ID is a record's id; a page has none.
+	ID string
 	// InTitle is set when every query token is in the title.
 	InTitle bool
 }
@@ -124,7 +126,11 @@ func Query(files map[string][]byte, lang, q string, limit int) (*Result, error) 
 			blocks[b] = rows
 		}
 		row := blocks[b][c.id%meta.Block]
-		res.Hits = append(res.Hits, Hit{Title: row[0], Href: row[1], Label: row[2], Date: row[3], InTitle: c.inTitle})
+		h := Hit{Title: row[0], Href: row[1], Label: row[2], Date: row[3], InTitle: c.inTitle}
+		if len(row) > 4 {
+			h.ID = row[4]
+		}
+		res.Hits = append(res.Hits, h)
 	}
 	return res, nil
 }

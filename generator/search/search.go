@@ -15,7 +15,9 @@
 //     when shorter, a base64 bitmap (bit i of byte i/8 set for document
 //     i), so one token never costs more than documents/6 bytes;
 //   - docs-NNNN.json: documents block*B … block*B+B-1 as [title, href,
-//     label, date], href relative to the language root.
+//     label, date] and, for a record, its id as a fifth element (records
+//     can share a title; the id tells them apart and is what people
+//     cite), href relative to the language root.
 //
 // Documents are numbered pages first, then records newest first, so
 // intersecting posting lists yields results in display order. Tokens are
@@ -81,6 +83,8 @@ const Root = "search"
 
 type doc struct {
 	title, href, label, date string
+	// id is a record's id; pages have none.
+	id string
 	// titles are more text that counts as title: the id and the title
 	// in the other language.
 	titles []string
@@ -186,6 +190,7 @@ func recordDoc(cat *schema.Catalog, r *redact.Record, lang string) doc {
 		href:  ds.Name + "/" + r.Slug() + "/",
 		label: pick(lang, ds.ItemZh, ds.ItemEn),
 		date:  r.Str(ds.DateField),
+		id:    r.ID(),
 	}
 	d.titles = append(d.titles, r.ID(), r.Str(ds.TitleField), r.Str("title_en"))
 	d.body = append(d.body, pick(lang, ds.Zh, ds.En), d.label)
@@ -424,7 +429,11 @@ func build(files map[string][]byte, lang string, docs []doc) error {
 	rows := make([][]byte, len(docs))
 	size := 0
 	for i, d := range docs {
-		b, err := marshal([]string{d.title, d.href, d.label, d.date})
+		row := []string{d.title, d.href, d.label, d.date}
+		if d.id != "" {
+			row = append(row, d.id)
+		}
+		b, err := marshal(row)
 		if err != nil {
 			return err
 		}

@@ -174,6 +174,28 @@ func TestQuery(t *testing.T) {
 	}
 }
 
+// A record's hit carries its id, which tells apart records with the same
+// title; a page's hit has none.
+func TestHitIDs(t *testing.T) {
+	files, err := Generate(fixture(t, 30))
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, tt := range []struct{ lang, q, href, id string }{
+		{"zh", "侵入式脑机", "activities/hr-2024-0001/", "HR-2024-0001"},
+		{"en", "epilep", "activities/hr-2024-0001/", "HR-2024-0001"},
+		{"zh", "关于本站", "about/", ""},
+	} {
+		res, err := Query(files, tt.lang, tt.q, 20)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if len(res.Hits) != 1 || res.Hits[0].Href != tt.href || res.Hits[0].ID != tt.id {
+			t.Errorf("Query(%s, %q) = %+v, want one hit %s with id %q", tt.lang, tt.q, res.Hits, tt.href, tt.id)
+		}
+	}
+}
+
 func TestQueryShort(t *testing.T) {
 	files, err := Generate(fixture(t, 0))
 	if err != nil {

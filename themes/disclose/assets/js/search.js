@@ -146,7 +146,8 @@
         li.appendChild(a);
         var meta = document.createElement("span");
         meta.className = "search-meta";
-        meta.textContent = row[2] + (row[3] ? " · " + row[3] : "");
+        // label · id · date: records may share a title, never an id
+        meta.textContent = [row[2], row[4], row[3]].filter(Boolean).join(" · ");
         li.appendChild(document.createTextNode(" "));
         li.appendChild(meta);
         list.appendChild(li);
