@@ -190,7 +190,10 @@ func cmdBuild(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 	if err != nil {
 		return err
 	}
-	fmt.Fprintf(stdout, "built %d pages into %s in %s\n", res.Pages, opts.OutDir, time.Since(start).Round(time.Millisecond))
+	// What a host is asked to store, since hosts limit it.
+	out := res.Output
+	fmt.Fprintf(stdout, "built %d pages into %s in %s (%s in %d files and %d folders)\n",
+		res.Pages, opts.OutDir, time.Since(start).Round(time.Millisecond), decimalSize(out.Bytes), out.Files, out.Folders)
 	return nil
 }
 
@@ -213,4 +216,18 @@ func cmdCheck(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 		fmt.Fprintln(stdout, "no errors")
 	}
 	return err
+}
+
+// decimalSize writes a byte count in decimal units, as hosts state their
+// limits.
+func decimalSize(n int64) string {
+	switch {
+	case n >= 1e9:
+		return fmt.Sprintf("%.2f GB", float64(n)/1e9)
+	case n >= 1e6:
+		return fmt.Sprintf("%.1f MB", float64(n)/1e6)
+	case n >= 1e3:
+		return fmt.Sprintf("%.1f kB", float64(n)/1e3)
+	}
+	return fmt.Sprintf("%d bytes", n)
 }

@@ -1,6 +1,7 @@
 package pipeline_test
 
 import (
+	"io/fs"
 	"os"
 	"path/filepath"
 	"sort"
@@ -8,6 +9,7 @@ import (
 
 	"disclose/generator/config"
 	"disclose/generator/pipeline"
+	"disclose/generator/scan"
 )
 
 // A site rendered by Hugo in several passes, each holding a part of the
@@ -63,6 +65,12 @@ func TestPassesGiveTheSameSite(t *testing.T) {
 		t.Errorf("several passes: %d files missing %v, %d extra %v, %d different %v",
 			len(missing), head(missing), len(extra), head(extra), len(differ), head(differ))
 	}
+	// What the build says the output holds is what is on disk.
+	for _, x := range []*built{a, b} {
+		if want := walkTree(t, x.out); x.res.Output != want {
+			t.Errorf("the build reports its output as %+v; on disk it is %+v", x.res.Output, want)
+		}
+	}
 
 	// The preview renders every part at once, in one Hugo.
 	cfg := testConfig(many, "")
@@ -82,6 +90,33 @@ func TestPassesGiveTheSameSite(t *testing.T) {
 			t.Errorf("the preview has no %s", name)
 		}
 	}
+}
+
+// walkTree counts what a folder holds, as a host would.
+func walkTree(t *testing.T, dir string) scan.Tree {
+	t.Helper()
+	var tr scan.Tree
+	err := filepath.WalkDir(dir, func(p string, d fs.DirEntry, err error) error {
+		switch {
+		case err != nil:
+			return err
+		case p == dir:
+		case d.IsDir():
+			tr.Folders++
+		default:
+			tr.Files++
+			info, err := d.Info()
+			if err != nil {
+				return err
+			}
+			tr.Bytes += info.Size()
+		}
+		return nil
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	return tr
 }
 
 func head(s []string) []string {

@@ -64,6 +64,9 @@ type Result struct {
 	Loaded  *Loaded
 	Timings []Timing
 	Pages   int
+	// Output is what the output folder holds: what a host is asked to
+	// store.
+	Output scan.Tree
 }
 
 type state struct {
@@ -75,6 +78,7 @@ type state struct {
 	siteDir  string
 	staging  string
 	pages    int
+	tree     scan.Tree
 	// passes is the number of Hugo passes the site is rendered in.
 	passes   int
 	findings *scan.Report
@@ -166,6 +170,7 @@ func Build(opts Options) (*Result, error) {
 	}()
 	err = run(st, res, steps)
 	res.Pages = st.pages
+	res.Output = st.tree
 	if rerr := writeReport(st, res); rerr != nil && err == nil {
 		err = rerr
 	}
@@ -499,13 +504,13 @@ func searchStep(st *state) error {
 }
 
 func scanStep(st *state) error {
-	done := func(rel string, d fs.DirEntry) bool {
+	done := func(rel string, d fs.DirEntry) (int64, bool) {
 		s, ok := st.stamps[rel]
 		if !ok {
-			return false
+			return 0, false
 		}
 		info, err := d.Info()
-		return err == nil && s.size == info.Size() && s.mod.Equal(info.ModTime())
+		return s.size, err == nil && s.size == info.Size() && s.mod.Equal(info.ModTime())
 	}
 	rep, err := st.guard.DirExcept(st.staging, 0, done)
 	if err != nil {
@@ -513,6 +518,7 @@ func scanStep(st *state) error {
 	}
 	rep.Merge(st.pre)
 	st.findings = rep
+	st.tree = rep.Tree
 	if len(rep.Findings) > 0 {
 		for _, f := range rep.Findings {
 			fmt.Fprintf(st.opts.Stderr, "leak: %s\n", f)

@@ -91,10 +91,20 @@ type Report struct {
 	Findings []Finding
 	// Skipped lists binary files that were not read (images, fonts...).
 	Skipped []string
+	// Tree is the size of the folder Dir or DirExcept went through.
+	Tree Tree
 
 	// twins are the files of the scan by size: an archive entry equal to
 	// one of them is not scanned again (see Files).
 	twins map[int][][]byte
+}
+
+// Tree is what a folder holds: what a host is asked to store, and what
+// hosts limit.
+type Tree struct {
+	Files   int   // everything that is not a folder
+	Folders int   // folders below the root
+	Bytes   int64 // the regular files' sizes
 }
 
 // twin reports whether b is byte for byte one of r.twins.
@@ -196,9 +206,9 @@ func (s *Scanner) Dir(root string, workers int) (*Report, error) {
 
 // DirExcept scans the files under root as Dir does, except the contents of
 // those for which done returns true (files already scanned with Files and
-// not changed since); every name is scanned. The workers read files while
-// the walk goes on.
-func (s *Scanner) DirExcept(root string, workers int, done func(rel string, d fs.DirEntry) bool) (*Report, error) {
+// not changed since) with their size; every name is scanned. The workers
+// read files while the walk goes on.
+func (s *Scanner) DirExcept(root string, workers int, done func(rel string, d fs.DirEntry) (size int64, ok bool)) (*Report, error) {
 	if workers <= 0 {
 		workers = runtime.GOMAXPROCS(0)
 	}
@@ -226,6 +236,7 @@ func (s *Scanner) DirExcept(root string, workers int, done func(rel string, d fs
 					mu.Unlock()
 					continue
 				}
+				local.Tree.Bytes += int64(len(data))
 				s.scanBlob(rel, data, 0, local)
 			}
 		}()
@@ -240,13 +251,26 @@ func (s *Scanner) DirExcept(root string, workers int, done func(rel string, d fs
 			return rerr
 		}
 		rel = filepath.ToSlash(rel)
-		if rel != "." {
-			// names are scanned whatever the entry is
-			rep.Findings = append(rep.Findings, s.scanName(rel)...)
+		if rel == "." {
+			return nil
 		}
-		if d.Type().IsRegular() && (done == nil || !done(rel, d)) {
-			next <- rel
+		// names are scanned whatever the entry is
+		rep.Findings = append(rep.Findings, s.scanName(rel)...)
+		if d.IsDir() {
+			rep.Tree.Folders++
+			return nil
 		}
+		rep.Tree.Files++
+		if !d.Type().IsRegular() {
+			return nil
+		}
+		if done != nil {
+			if size, ok := done(rel, d); ok {
+				rep.Tree.Bytes += size
+				return nil
+			}
+		}
+		next <- rel
 		return nil
 	})
 	close(next)
@@ -260,6 +284,7 @@ func (s *Scanner) DirExcept(root string, workers int, done func(rel string, d fs
 	for i := range reps {
 		rep.Files += reps[i].Files
 		rep.Bytes += reps[i].Bytes
+		rep.Tree.Bytes += reps[i].Tree.Bytes
 		rep.Findings = append(rep.Findings, reps[i].Findings...)
 		rep.Skipped = append(rep.Skipped, reps[i].Skipped...)
 	}

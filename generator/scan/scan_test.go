@@ -247,17 +247,17 @@ func TestFilesThenDirExcept(t *testing.T) {
 	// A file changed after it was scanned from memory is read again.
 	writeFile(t, dir, "search/zh/1.json", []byte(`{"t":"电话 13912345678"}`))
 	var skipped []string
-	rep, err := s.DirExcept(dir, 2, func(rel string, d fs.DirEntry) bool {
+	rep, err := s.DirExcept(dir, 2, func(rel string, d fs.DirEntry) (int64, bool) {
 		old, ok := stamps[rel]
 		if !ok {
-			return false
+			return 0, false
 		}
 		info, err := d.Info()
 		if err == nil && old.Size() == info.Size() && old.ModTime().Equal(info.ModTime()) {
 			skipped = append(skipped, rel)
-			return true
+			return info.Size(), true
 		}
-		return false
+		return 0, false
 	})
 	if err != nil {
 		t.Fatal(err)
