@@ -75,6 +75,27 @@ func TestFloorConfig(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
+	floorTheme(t, cfg, dir)
+}
+
+// A configuration without a themes folder uses the theme built into the
+// program: the one-line theme is made from that.
+func TestFloorConfigBuiltinTheme(t *testing.T) {
+	src, dir := t.TempDir(), t.TempDir()
+	if err := os.WriteFile(filepath.Join(src, "disclose.toml"), []byte("[site]\ntitle_en = \"T\"\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	cfg, err := configCopy(filepath.Join(src, "disclose.toml"), dir)
+	if err != nil {
+		t.Fatal(err)
+	}
+	floorTheme(t, cfg, dir)
+}
+
+// floorTheme makes the one-line theme of cfg and checks it against the
+// project's theme, which is also the one built into the program.
+func floorTheme(t *testing.T, cfg, dir string) {
+	t.Helper()
 	p, err := floorConfig(cfg, dir)
 	if err != nil {
 		t.Fatal(err)
