@@ -39,7 +39,6 @@ import (
 	"encoding/hex"
 	"encoding/json"
 	"fmt"
-	"net/url"
 	"regexp"
 	"runtime"
 	"sort"
@@ -51,6 +50,7 @@ import (
 	"disclose/generator/record"
 	"disclose/generator/redact"
 	"disclose/generator/schema"
+	"disclose/generator/slug"
 )
 
 // Input is what the exporters need.
@@ -122,7 +122,7 @@ func Generate(in Input) (*Output, error) {
 			return nil, fmt.Errorf("export: records for unknown dataset %q", name)
 		}
 	}
-	g := &generator{in: in, base: normalizeBase(in.BaseURL), files: map[string][]byte{}}
+	g := &generator{in: in, base: slug.Base(in.BaseURL), files: map[string][]byte{}}
 	return g.run()
 }
 
@@ -239,19 +239,6 @@ func (g *generator) put(path, dataset, format string, records int, b []byte) {
 }
 
 func (g *generator) downloadPaths() []string { return sortedKeys(g.downloads) }
-
-// normalizeBase makes the base URL end in exactly one slash, with its path
-// percent-encoded as the site's own links are.
-func normalizeBase(u string) string {
-	if u == "" {
-		return "/"
-	}
-	b := strings.TrimRight(u, "/") + "/"
-	if p, err := url.Parse(b); err == nil {
-		return p.String()
-	}
-	return b
-}
 
 // column is one column of the tabular downloads.
 type column struct {

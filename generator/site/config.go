@@ -4,7 +4,6 @@ import (
 	"bytes"
 	"encoding/json"
 	"fmt"
-	"net/url"
 	"os"
 	"path/filepath"
 	"strings"
@@ -112,17 +111,6 @@ func locale(lang string) string { return pick(lang, "zh-CN", "en") }
 // langLabel is a language's name in itself, as the language switch shows
 // it.
 func langLabel(lang string) string { return pick(lang, "中文", "English") }
-
-// publicBase is the base URL as Hugo writes it into links: with a slash
-// at the end and its path percent-encoded (https://example.org/伦理/ gives
-// https://example.org/%E4%BC%A6%E7%90%86/).
-func publicBase(u string) string {
-	b := baseURL(u)
-	if p, err := url.Parse(b); err == nil {
-		return p.String()
-	}
-	return b
-}
 
 func baseURL(u string) string {
 	if u == "" {

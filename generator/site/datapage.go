@@ -7,6 +7,7 @@ import (
 
 	"disclose/generator/redact"
 	"disclose/generator/schema"
+	"disclose/generator/slug"
 )
 
 // Changes is what changed since the previous release, as the exporter
@@ -233,7 +234,7 @@ func dataPage(in Input, lang string) ([]byte, error) {
 	}
 	title := pick(lang, in.Config.TitleZh, in.Config.TitleEn)
 	publisher := pick(lang, in.Config.PublisherZh, in.Config.PublisherEn)
-	url := publicBase(in.Config.BaseURL) + pick(lang, "data/", "en/data/")
+	url := slug.Base(in.Config.BaseURL) + pick(lang, "data/", "en/data/")
 	if lang == "en" {
 		front.Cite = publisher + ". " + title + " [dataset]. Release " + in.AsOf + ". " + url
 	} else {

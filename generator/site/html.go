@@ -3,6 +3,8 @@ package site
 import (
 	"net/url"
 	"strings"
+
+	"disclose/generator/slug"
 )
 
 // Record pages are the bulk of the site (two per record), so the parts of
@@ -48,7 +50,7 @@ func attr(b *strings.Builder, name, value string) {
 type linker struct{ zh, en, base string }
 
 func newLinker(base string) linker {
-	b := publicBase(base)
+	b := slug.Base(base)
 	p := "/"
 	if u, err := url.Parse(b); err == nil && u.EscapedPath() != "" {
 		p = u.EscapedPath()

@@ -5,6 +5,8 @@ import (
 	"encoding/xml"
 	"fmt"
 	"path"
+
+	"disclose/generator/slug"
 )
 
 // sitemaps writes the sitemap index and the record sitemaps as assets that
@@ -14,7 +16,7 @@ import (
 // hand-written pages) are listed by the theme in sitemap-pages.xml, one
 // per language.
 func sitemaps(in Input, chunk int) map[string][]byte {
-	base := publicBase(in.Config.BaseURL)
+	base := slug.Base(in.Config.BaseURL)
 	var urls []string
 	for _, ds := range in.Catalog.Datasets {
 		for _, r := range in.Records[ds.Name] {

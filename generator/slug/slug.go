@@ -7,6 +7,7 @@ package slug
 import (
 	"crypto/sha256"
 	"encoding/binary"
+	"net/url"
 	"strings"
 )
 
@@ -79,4 +80,20 @@ func hash(id string) string {
 		n /= uint64(len(hashLetters))
 	}
 	return string(b[:])
+}
+
+// Base returns the site's base URL as every link to a record starts with:
+// with one slash at the end ("" is the root, "/") and its path
+// percent-encoded as Hugo writes it (https://example.org/伦理/ gives
+// https://example.org/%E4%BC%A6%E7%90%86/). Pages and downloads both use
+// it, so they link to a record by the same address.
+func Base(u string) string {
+	if u == "" {
+		return "/"
+	}
+	b := strings.TrimSuffix(u, "/") + "/"
+	if p, err := url.Parse(b); err == nil {
+		return p.String()
+	}
+	return b
 }

@@ -112,3 +112,21 @@ func TestHashHasNoDigits(t *testing.T) {
 		}
 	}
 }
+
+// Every link to a record starts with the base URL in one form, whatever
+// form the configuration gives it in.
+func TestBase(t *testing.T) {
+	for _, tt := range []struct{ in, want string }{
+		{"", "/"},
+		{"/", "/"},
+		{"https://example.org", "https://example.org/"},
+		{"https://example.org/ethics", "https://example.org/ethics/"},
+		{"https://example.org/ethics/", "https://example.org/ethics/"},
+		{"https://example.org/伦理/", "https://example.org/%E4%BC%A6%E7%90%86/"},
+		{"/伦理", "/%E4%BC%A6%E7%90%86/"},
+	} {
+		if got := slug.Base(tt.in); got != tt.want {
+			t.Errorf("Base(%q) = %q, want %q", tt.in, got, tt.want)
+		}
+	}
+}
