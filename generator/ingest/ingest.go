@@ -5,7 +5,8 @@
 // position, to a callback. It reports, as diagnostics: files that are not
 // readable workbooks, sheets without a header row (naming the missing
 // headers), hidden sheets (skipped: they are where personal data hides),
-// duplicate and unknown columns (never published). It never loads a whole
+// hidden rows (handed on marked Hidden, never to be published), duplicate
+// and unknown columns (never published). It never loads a whole
 // sheet: rows are streamed with excelize's row iterator.
 package ingest
 
@@ -160,6 +161,11 @@ type Sheet struct {
 type Row struct {
 	Pos   diag.Pos
 	Cells []string
+	// Hidden is set for a row hidden in its sheet (by hand, by a filter or
+	// in a collapsed group). Such a row is never published: what someone
+	// hid is where personal data hides, and what a reader of the sheet
+	// does not see cannot have been checked.
+	Hidden bool
 }
 
 // instructionSheets are sheets that explain the form; they are never data.
@@ -261,7 +267,12 @@ func readSheet(wb *excelize.File, sh *Sheet, fn func(*Sheet, Row)) diag.List {
 		if rowNum == englishRow && isHeaderRow(sh, cells) {
 			continue
 		}
-		fn(sh, Row{Pos: diag.Pos{File: sh.File, Sheet: sh.Name, Row: rowNum}, Cells: cells})
+		pos := diag.Pos{File: sh.File, Sheet: sh.Name, Row: rowNum}
+		hidden := rows.GetRowOpts().Hidden
+		if hidden {
+			diags.Warn(pos, "", "hidden row not published; unhide it to publish it, or delete it if it holds personal data")
+		}
+		fn(sh, Row{Pos: pos, Cells: cells, Hidden: hidden})
 	}
 	if err := rows.Error(); err != nil {
 		diags.Add(diag.Pos{File: sh.File, Sheet: sh.Name}, "", "cannot read sheet: %v", err)

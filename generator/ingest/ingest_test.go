@@ -178,3 +178,27 @@ func TestFindMissingFolder(t *testing.T) {
 		t.Errorf("Find(missing) = %v, %v; want the message %q", files, diags, want)
 	}
 }
+
+// A row hidden in a visible sheet is handed on marked hidden, with a
+// warning at its row; the rows around it are read as usual.
+func TestHiddenRowIsMarkedAndWarned(t *testing.T) {
+	dir := t.TempDir()
+	p := writeBook(t, dir, "reports.xlsx", `== 报告
+`+reportsHeader+`
+| 甲单位 | 地方 | 2024 | 2024-07-01 |
+hidden | 乙单位 | 地方 | 2024 | 2024-07-02 |
+| 丙单位 | 地方 | 2024 | 2024-07-03 |
+`)
+	g := read(t, p, "reports")
+	if len(g.rows) != 3 {
+		t.Fatalf("got %d rows, want 3", len(g.rows))
+	}
+	for i, want := range []bool{false, true, false} {
+		if g.rows[i].Hidden != want {
+			t.Errorf("row %d (%s) Hidden = %v, want %v", g.rows[i].Pos.Row, g.rows[i].Cells[0], g.rows[i].Hidden, want)
+		}
+	}
+	if len(g.diags) != 1 || g.diags[0].Pos.Row != 3 || !strings.Contains(g.diags[0].String(), "hidden row not published") {
+		t.Errorf("diagnostics = %v, want one warning at row 3 about the hidden row", g.diags)
+	}
+}

@@ -38,6 +38,9 @@ type fileResult struct {
 	recs  []*record.Record
 	bad   []bool
 	diags diag.List
+	// hidden are the records of hidden rows: withheld before anything
+	// else looks at them, since nobody reviewed what they hold.
+	hidden []*record.Record
 }
 
 // load reads every workbook (in parallel, one file per worker), normalises
@@ -67,6 +70,15 @@ func load(cat *schema.Catalog, dataDir string, rules publish.Rules, opts ingest.
 			res := &results[i]
 			var rowDiags diag.List
 			res.diags = ingest.Read(f, opts, func(sh *ingest.Sheet, row ingest.Row) {
+				if row.Hidden {
+					// Its cells are read only so that the leak guard
+					// and the redactor know what it holds; what is wrong
+					// in them concerns nobody, as it is not published.
+					var discard diag.List
+					rec, _ := normalize.Row(cat, sh, row, &discard)
+					res.hidden = append(res.hidden, rec)
+					return
+				}
 				rec, ok := normalize.Row(cat, sh, row, &rowDiags)
 				res.recs = append(res.recs, rec)
 				res.bad = append(res.bad, !ok)
@@ -75,12 +87,13 @@ func load(cat *schema.Catalog, dataDir string, rules publish.Rules, opts ingest.
 		}()
 	}
 	wg.Wait()
-	var all []*record.Record
+	var all, hidden []*record.Record
 	rejected := map[*record.Record]bool{}
 	for i, f := range files {
 		res := results[i]
 		l.Diags = append(l.Diags, res.diags...)
-		l.Read[f.Dataset.Name] += len(res.recs)
+		l.Read[f.Dataset.Name] += len(res.recs) + len(res.hidden)
+		hidden = append(hidden, res.hidden...)
 		for j, r := range res.recs {
 			all = append(all, r)
 			if res.bad[j] {
@@ -98,6 +111,9 @@ func load(cat *schema.Catalog, dataDir string, rules publish.Rules, opts ingest.
 		}
 	}
 	l.Published, l.Withheld = publish.Decide(good, rules)
+	for _, r := range hidden {
+		l.Withheld = append(l.Withheld, publish.Withheld{Record: r, Reason: publish.HiddenRow})
+	}
 	l.Diags.Sort()
 	l.counts = l.count()
 	return l

@@ -21,10 +21,13 @@ const (
 	Embargoed         Reason = "embargoed"
 	Expired           Reason = "expired"
 	Withdrawn         Reason = "withdrawn"
+	// HiddenRow is a row hidden in its worksheet: never published,
+	// whatever its cells say (see package ingest).
+	HiddenRow Reason = "hidden_row"
 )
 
 // Reasons lists every reason in display order.
-func Reasons() []Reason { return []Reason{NotForPublication, Embargoed, Expired, Withdrawn} }
+func Reasons() []Reason { return []Reason{NotForPublication, Embargoed, Expired, Withdrawn, HiddenRow} }
 
 // Withheld is a record held back, with why.
 type Withheld struct {

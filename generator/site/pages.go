@@ -412,7 +412,7 @@ type withheld struct {
 }
 
 // reasons are the withholding reasons in the order the site states them.
-var reasons = []string{"not_for_publication", "embargoed", "expired", "withdrawn"}
+var reasons = []string{"not_for_publication", "embargoed", "expired", "withdrawn", "hidden_row"}
 
 // withheldList returns the withheld counts by reason, display-ready, and
 // the total. Counts below the suppression threshold are shown only as

@@ -4,13 +4,16 @@
 //
 //	== SHEET-NAME [hidden]       starts a sheet
 //	| a | b | c |                a row of cells (leading/trailing | optional)
+//	hidden | a | b |             a row hidden in the sheet
 //	                             an empty line is an empty row
 //	merge A1:C1                  merges a range of the current sheet
 //	date1904                     switches the workbook to the 1904 system
 //	# comment                    ignored
 //
 // A cell written as {date:2023-03-20} is a real date cell (a date-formatted
-// serial number), {num:45005} a number cell, {bool:true} a boolean cell;
+// serial number), {num:45005} a number cell holding the number as written
+// (so {num:1.10108198804153E+17} is what Excel keeps of a long number
+// typed into a number cell), {bool:true} a boolean cell;
 // everything else is a text cell.
 package xlsxtext
 
@@ -87,6 +90,12 @@ func Build(desc string) ([]byte, error) {
 		if trimmed == "" {
 			continue
 		}
+		if rest, ok := strings.CutPrefix(trimmed, "hidden |"); ok {
+			if err := f.SetRowVisible(sheet, row, false); err != nil {
+				return nil, fmt.Errorf("line %d: %w", n+1, err)
+			}
+			trimmed = "|" + rest
+		}
 		t := strings.TrimSuffix(strings.TrimPrefix(trimmed, "|"), "|")
 		for i, cell := range strings.Split(t, "|") {
 			cell = strings.TrimSpace(cell)
@@ -121,11 +130,10 @@ func setCell(f *excelize.File, sheet, ref, cell string, dateStyle int) error {
 				}
 				return f.SetCellStyle(sheet, ref, ref, dateStyle)
 			case "num":
-				v, err := strconv.ParseFloat(val, 64)
-				if err != nil {
+				if _, err := strconv.ParseFloat(val, 64); err != nil {
 					return err
 				}
-				return f.SetCellFloat(sheet, ref, v, -1, 64)
+				return f.SetCellDefault(sheet, ref, val)
 			case "bool":
 				return f.SetCellBool(sheet, ref, val == "true")
 			}
