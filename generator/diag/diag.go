@@ -2,6 +2,12 @@
 // user's data: a position in a workbook (FILE:SHEET!CELL), the field, a
 // severity and a message. Diagnostics are collected over the whole run and
 // printed together, sorted by position, like go/scanner.ErrorList.
+//
+// A message never repeats personal data: an ID number, a phone number, a
+// personal e-mail address or a card number quoted from a cell is replaced
+// by its kind (‹id_number›) when the diagnostic is made, because messages
+// are printed in CI logs and kept in the build report. The position names
+// the cell, which is what the data officer needs.
 package diag
 
 import (
@@ -10,6 +16,9 @@ import (
 	"sort"
 	"strconv"
 	"strings"
+	"sync"
+
+	"disclose/generator/scan"
 )
 
 // Severity says whether a diagnostic stops the build.
@@ -101,12 +110,34 @@ type List []Diagnostic
 
 // Add appends an error at pos.
 func (l *List) Add(pos Pos, field, format string, args ...any) {
-	*l = append(*l, Diagnostic{Pos: pos, Field: field, Severity: Error, Message: fmt.Sprintf(format, args...)})
+	*l = append(*l, Diagnostic{Pos: pos, Field: field, Severity: Error, Message: Conceal(fmt.Sprintf(format, args...))})
 }
 
 // Warn appends a warning at pos.
 func (l *List) Warn(pos Pos, field, format string, args ...any) {
-	*l = append(*l, Diagnostic{Pos: pos, Field: field, Severity: Warning, Message: fmt.Sprintf(format, args...)})
+	*l = append(*l, Diagnostic{Pos: pos, Field: field, Severity: Warning, Message: Conceal(fmt.Sprintf(format, args...))})
+}
+
+// detector is the redactor's detector, made once: it holds no state
+// that a call changes.
+var detector = sync.OnceValue(func() *scan.Detector { return scan.NewDetector(scan.Eager, nil) })
+
+// Conceal returns msg with every ID number, phone number, personal e-mail
+// address and card number in it replaced by its kind, as in ‹mobile›.
+func Conceal(msg string) string {
+	ms := detector().FindAll([]byte(msg))
+	if len(ms) == 0 {
+		return msg
+	}
+	var b strings.Builder
+	last := 0
+	for _, m := range ms {
+		b.WriteString(msg[last:m.Start])
+		b.WriteString("‹" + m.Kind + "›")
+		last = m.End
+	}
+	b.WriteString(msg[last:])
+	return b.String()
 }
 
 // Errors counts the diagnostics of severity Error.

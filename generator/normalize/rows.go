@@ -2,12 +2,16 @@ package normalize
 
 import (
 	"fmt"
+	"regexp"
+	"strconv"
 	"strings"
+	"sync"
 
 	"disclose/generator/diag"
 	"disclose/generator/fold"
 	"disclose/generator/ingest"
 	"disclose/generator/record"
+	"disclose/generator/scan"
 	"disclose/generator/schema"
 )
 
@@ -78,9 +82,67 @@ func DeriveReportID(body, period string) string {
 	return strings.ToUpper(period) + "-" + fold.Text(body)
 }
 
+// exponent is how Excel keeps a number cell too long for its 15
+// significant digits: 1.10108198804153E+17.
+var exponent = regexp.MustCompile(`^[+-]?[0-9](?:\.[0-9]+)?[eE]\+?([0-9]+)$`)
+
+// lostDigits reports a number cell whose value Excel has already rounded: a
+// number of 16 or more digits (an ID or card number typed into a cell
+// formatted as a number) is kept with 15 significant digits and the rest is
+// gone, so nothing can be read from it, and what is left still shows a
+// region and a birth date.
+func lostDigits(raw string) bool {
+	m := exponent.FindStringSubmatch(raw)
+	if m == nil {
+		return false
+	}
+	e, err := strconv.Atoi(m[1])
+	return err == nil && e >= 15
+}
+
+// personal is the redactor's detector, made once (it keeps no state
+// between calls): ids, counts and codes are published as they are, so a
+// personal number in them is an error, never a value.
+var personal = sync.OnceValue(func() *scan.Detector { return scan.NewDetector(scan.Eager, nil) })
+
+// personalKind returns the kind of personal number raw holds, or "".
+func personalKind(raw string) string {
+	ms := personal().FindAll([]byte(raw))
+	if len(ms) == 0 {
+		return ""
+	}
+	return ms[0].Kind
+}
+
+// kindWords names a detector's kind in a message.
+var kindWords = map[string]string{
+	scan.KindIDNumber: "a resident ID number",
+	scan.KindMobile:   "a mobile phone number",
+	scan.KindEmail:    "a personal e-mail address",
+	scan.KindBankCard: "a bank card number",
+}
+
+func kindWord(kind string) string {
+	if w, ok := kindWords[kind]; ok {
+		return w
+	}
+	return "personal data (" + kind + ")"
+}
+
 func parse(cat *schema.Catalog, f *schema.Field, raw string, date1904 bool, pos diag.Pos, diags *diag.List) (record.Value, error) {
 	var v record.Value
 	var err error
+	if lostDigits(raw) {
+		return v, fmt.Errorf("this is a number cell, and Excel keeps only 15 significant digits of a number, so the value is already lost and cannot be published; format the column as Text and type the value again")
+	}
+	switch f.Type {
+	case schema.ID, schema.Int, schema.USCC:
+		// published as they are, and an id is part of a web address:
+		// nothing cleans them, so a personal number in them stops here
+		if kind := personalKind(raw); kind != "" {
+			return v, fmt.Errorf("holds what looks like %s, which is never published in this field; put it in the field meant for it or remove it", kindWord(kind))
+		}
+	}
 	switch f.Type {
 	case schema.ID:
 		v.Str, err = ID(raw)
@@ -115,7 +177,9 @@ func parse(cat *schema.Catalog, f *schema.Field, raw string, date1904 bool, pos 
 		var ok bool
 		v.Str, ok, err = USCC(raw)
 		if err == nil && !ok {
-			diags.Warn(pos, f.Key, "credit code %s fails its GB 32100-2015 check character; check it", v.Str)
+			// the value is not repeated: a number that fails as a code
+			// may be something else, and the cell is named
+			diags.Warn(pos, f.Key, "the credit code fails its GB 32100-2015 check character; check it")
 		}
 	case schema.Phone:
 		v.Str = Text(raw)
