@@ -9,17 +9,9 @@ import (
 	"unicode"
 
 	"golang.org/x/text/unicode/norm"
-)
 
-// zeroWidth reports the invisible characters that spreadsheets and pasted
-// text carry: they change nothing a reader sees, so they never count.
-func zeroWidth(r rune) bool {
-	switch r {
-	case '\u200b', '\u200c', '\u200d', '\u2060', '\ufeff', '\u00ad', '\u180e':
-		return true
-	}
-	return false
-}
+	"disclose/generator/pii"
+)
 
 // Width returns s in NFC with full-width ASCII letters, digits and
 // punctuation folded to their half-width forms, the ideographic space turned
@@ -46,7 +38,7 @@ func fold(s string, all bool) string {
 	// the result must already be NFC so that folding twice changes nothing.
 	for _, r := range s {
 		switch {
-		case zeroWidth(r):
+		case pii.ZeroWidth(r):
 			continue
 		case r == '\u3000':
 			b.WriteByte(' ')
@@ -67,7 +59,7 @@ func fold(s string, all bool) string {
 func stable(s string, all bool) bool {
 	for _, r := range s {
 		switch {
-		case zeroWidth(r), r == '\u3000':
+		case pii.ZeroWidth(r), r == '\u3000':
 			return false
 		case r >= '\uff01' && r <= '\uff5e' && (all || !punctuation(r-0xfee0)):
 			return false

@@ -11,6 +11,7 @@ import (
 	"github.com/xuri/excelize/v2"
 
 	"disclose/generator/fold"
+	"disclose/generator/pii"
 	"disclose/generator/schema"
 )
 
@@ -489,32 +490,22 @@ func ID(raw string) (string, error) {
 // wrong check character is reported through checksumOK instead, because
 // the caller treats it as a warning.
 func USCC(raw string) (code string, checksumOK bool, err error) {
-	// The 31 characters of the standard in value order: a character's
-	// index is its value in the check sum.
-	const alphabet = "0123456789ABCDEFGHJKLMNPQRTUWXY"
 	s := strings.ToUpper(strings.TrimSpace(fold.Width(raw)))
 	if n := utf8.RuneCountInString(s); n != 18 {
 		return "", false, fmt.Errorf("cannot read %q as a unified social credit code: it has %d characters, not 18", strings.TrimSpace(raw), n)
 	}
 	for _, r := range s {
-		if !strings.ContainsRune(alphabet, r) {
+		if !strings.ContainsRune(pii.USCCAlphabet, r) {
 			return "", false, fmt.Errorf("cannot read %q as a unified social credit code: %q is not allowed (the letters I, O, S, V and Z are never used)", strings.TrimSpace(raw), r)
 		}
 	}
-	weights := [17]int{1, 3, 9, 27, 19, 26, 16, 17, 20, 29, 25, 13, 8, 24, 10, 30, 28}
-	sum := 0
-	for i, w := range weights {
-		sum += strings.IndexByte(alphabet, s[i]) * w
-	}
-	return s, alphabet[(31-sum%31)%31] == s[17], nil
+	check, _ := pii.USCCCheck(s[:17])
+	return s, check == s[17], nil
 }
 
 // USCCValid reports whether code is a normalised unified social credit
 // code (as USCC returns it) with a correct check character.
-func USCCValid(code string) bool {
-	c, ok, err := USCC(code)
-	return err == nil && ok && c == code
-}
+func USCCValid(code string) bool { return pii.USCCValid(code) }
 
 // Text reads one line of text: widths folded, white space collapsed.
 func Text(raw string) string { return fold.Text(raw) }

@@ -14,6 +14,7 @@ import (
 	"github.com/xuri/excelize/v2"
 
 	"disclose/generator/fold"
+	"disclose/generator/pii"
 	"disclose/generator/schema"
 )
 
@@ -284,20 +285,20 @@ func TestChecksums(t *testing.T) {
 				case v == "":
 				case fd.Type == schema.USCC:
 					usccs++
-					if !validUSCC(strings.ToUpper(strings.TrimSpace(v))) {
+					if !pii.USCCValid(strings.ToUpper(strings.TrimSpace(v))) {
 						t.Errorf("%s %s: %s = %q has a bad check character", d.Name, r["id"], fd.Key, v)
 					}
 				case fd.Key == "lead_id_number" || fd.Key == "person_id_numbers":
 					for _, id := range strings.FieldsFunc(v, func(r rune) bool { return r == ';' || r == '；' || r == '\n' }) {
 						ids++
-						if !validResidentID(id) {
+						if !pii.IDValid(id) {
 							t.Errorf("%s %s: %s = %q is not a valid identity number", d.Name, r["id"], fd.Key, id)
 						}
 					}
 				case fd.Type == schema.FreeText:
 					for _, m := range idPattern.FindAllString(v, -1) {
 						inText++
-						if id := strings.ReplaceAll(m, " ", ""); !validResidentID(id) {
+						if id := strings.ReplaceAll(m, " ", ""); !pii.IDValid(id) {
 							t.Errorf("%s %s: identity number %q in %s is not valid", d.Name, r["id"], m, fd.Key)
 						}
 					}
@@ -317,15 +318,15 @@ func TestCheckCharacters(t *testing.T) {
 		ok   bool
 		fn   func(string) bool
 	}{
-		{"uscc valid", "91110101MA00000018", true, validUSCC},
-		{"uscc public institution", "121100004000000001", true, validUSCC},
-		{"uscc bad check", "91110101MA00000019", false, validUSCC},
-		{"uscc letter outside the alphabet", "91110101MA0000I018", false, validUSCC},
-		{"uscc short", "91110101MA0000001", false, validUSCC},
-		{"id valid", "110101198001011232", true, validResidentID},
-		{"id check X", "11010119900307002X", true, validResidentID},
-		{"id bad check", "110101198001011233", false, validResidentID},
-		{"id letters", "11010119800101A232", false, validResidentID},
+		{"uscc valid", "91110101MA00000018", true, pii.USCCValid[string]},
+		{"uscc public institution", "121100004000000001", true, pii.USCCValid[string]},
+		{"uscc bad check", "91110101MA00000019", false, pii.USCCValid[string]},
+		{"uscc letter outside the alphabet", "91110101MA0000I018", false, pii.USCCValid[string]},
+		{"uscc short", "91110101MA0000001", false, pii.USCCValid[string]},
+		{"id valid", "110101198001011232", true, pii.IDValid[string]},
+		{"id check X", "11010119900307002X", true, pii.IDValid[string]},
+		{"id bad check", "110101198001011233", false, pii.IDValid[string]},
+		{"id letters", "11010119800101A232", false, pii.IDValid[string]},
 	}
 	for _, tt := range tests {
 		if got := tt.fn(tt.in); got != tt.ok {

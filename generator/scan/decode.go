@@ -12,15 +12,20 @@ import (
 // named entities, and URL percent-encoding. Other bytes stay as they are,
 // so line numbers still match the file. It returns b itself when nothing
 // needs decoding.
+//
+// Only the first pass that changes anything copies b: the passes after it
+// decode in place, since an escape is never shorter than what it stands
+// for.
 func decode(b []byte) []byte {
+	owned := false
 	if bytes.Contains(b, []byte(`\u`)) || bytes.Contains(b, []byte(`\U`)) {
-		b = unescapeJSON(b)
+		b, owned = unescapeJSON(b), true
 	}
 	if bytes.IndexByte(b, '&') >= 0 {
-		b = unescapeEntities(b)
+		b, owned = unescapeEntities(b, owned), true
 	}
 	if bytes.IndexByte(b, '%') >= 0 {
-		b = unescapePercent(b)
+		b = unescapePercent(b, owned)
 	}
 	return b
 }
@@ -99,8 +104,15 @@ var commonEntities = map[string]string{
 	"&nbsp;": "\u00a0", "&middot;": "·", "&#34;": "\"", "&#39;": "'", "&#x27;": "'",
 }
 
-func unescapeEntities(b []byte) []byte {
-	out := make([]byte, 0, len(b))
+// unescapeEntities decodes character references and named entities;
+// with inPlace it writes over b, which the caller owns.
+func unescapeEntities(b []byte, inPlace bool) []byte {
+	var out []byte
+	if inPlace {
+		out = b[:0]
+	} else {
+		out = make([]byte, 0, len(b))
+	}
 	for i := 0; i < len(b); {
 		if b[i] != '&' {
 			j := bytes.IndexByte(b[i:], '&')
@@ -126,20 +138,28 @@ func unescapeEntities(b []byte) []byte {
 			continue
 		}
 		ent := b[i:end]
+		var s string
 		if r, ok := numericEntity(ent); ok {
 			if r == '\n' || r == '\r' {
 				r = ' '
 			}
-			out = utf8.AppendRune(out, r)
-		} else if s, ok := commonEntities[string(ent)]; ok {
-			out = append(out, s...)
+			s = string(r)
+		} else if c, ok := commonEntities[string(ent)]; ok {
+			s = c
 		} else {
-			s := html.UnescapeString(string(ent))
+			s = html.UnescapeString(string(ent))
 			if s == "\n" || s == "\r" {
 				s = " "
 			}
-			out = append(out, s...)
 		}
+		if inPlace && len(out)+len(s) > end {
+			// longer than its entity (none of package html's is, but
+			// nothing promises it): go on in a copy, the bytes from
+			// end on are still unread
+			out = append(make([]byte, 0, len(b)+len(s)), out...)
+			inPlace = false
+		}
+		out = append(out, s...)
 		i = end
 	}
 	return out
@@ -175,19 +195,29 @@ func numericEntity(e []byte) (rune, bool) {
 	return rune(v), true
 }
 
-func unescapePercent(b []byte) []byte {
+// unescapePercent decodes URL escapes; with inPlace it writes over b,
+// which the caller owns.
+func unescapePercent(b []byte, inPlace bool) []byte {
 	var out []byte
 	last := 0
 	for i := 0; i+2 < len(b); i++ {
-		if b[i] != '%' {
-			continue
+		// jump to the next % (style sheets hold many 100% and no
+		// escape at all)
+		k := bytes.IndexByte(b[i:len(b)-2], '%')
+		if k < 0 {
+			break
 		}
+		i += k
 		h, l := hexVal(b[i+1]), hexVal(b[i+2])
 		if h < 0 || l < 0 {
 			continue
 		}
 		if out == nil {
-			out = make([]byte, 0, len(b))
+			if inPlace {
+				out = b[:0]
+			} else {
+				out = make([]byte, 0, len(b))
+			}
 		}
 		c := byte(h<<4 | l)
 		if c == '\n' || c == '\r' {

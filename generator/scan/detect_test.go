@@ -152,6 +152,9 @@ func FuzzFind(f *testing.F) {
 	f.Add([]byte("号码110101199003071234，电话+86 138 0013 8000，a@qq.com"))
 	f.Add([]byte("１３８\u200b００１３８０００ 6222 0212 3456 7890 128 x"))
 	f.Add([]byte("0.6222021234567890128 11010119900307002X"))
+	f.Add([]byte("电话(+86)138 - 0013 - 8000，手机一三九〇〇一三九〇〇〇，110101\r\n19900307002X"))
+	f.Add([]byte(`\u5f20&middot;%E4%B8%89&#x20;&amp;&#0;&lt%4`))
+	f.Add([]byte("宅电：（010）6234 5678 QQ号：12345678 微信：zhang_san88 vx abc123 1.10101198804153E+17 li@qq.com6272"))
 	set := NewSet([]string{"张三丰", "欧阳明月", "AJ-2023-099"})
 	f.Fuzz(func(t *testing.T, b []byte) {
 		for _, mode := range []Mode{Guard, Eager} {
@@ -171,8 +174,29 @@ func FuzzFind(f *testing.F) {
 			last = end
 			return true
 		})
-		decode(b)
+		in := string(b)
+		got := decode(b)
+		if string(b) != in {
+			t.Fatalf("decode(%q) changed its input to %q", in, b)
+		}
+		if want := decodeCopying([]byte(in)); string(got) != string(want) {
+			t.Fatalf("decode(%q) = %q, but pass after pass with copies gives %q", in, got, want)
+		}
 	})
+}
+
+// decodeCopying is decode with a copy for each pass.
+func decodeCopying(b []byte) []byte {
+	if strings.Contains(string(b), `\u`) || strings.Contains(string(b), `\U`) {
+		b = unescapeJSON(b)
+	}
+	if strings.IndexByte(string(b), '&') >= 0 {
+		b = unescapeEntities(b, false)
+	}
+	if strings.IndexByte(string(b), '%') >= 0 {
+		b = unescapePercent(b, false)
+	}
+	return b
 }
 
 // findWith runs Find with the short-run fast path on or off.
@@ -231,6 +255,7 @@ func TestShortRunIsExact(t *testing.T) {
 func FuzzShortRun(f *testing.F) {
 	f.Add([]byte("<td>2023-11-01</td> 13800138000< 138 0013 8000"))
 	f.Add([]byte("1234567890_ 1234567890X １２３4567890<"))
+	f.Add([]byte("陆13800 一三八 0013/8000 QQ 12345< 宅电:6234 5678\"（+86）138\n"))
 	f.Fuzz(func(t *testing.T, b []byte) {
 		sameWithoutFastPath(t, b)
 	})

@@ -52,3 +52,13 @@ func BenchmarkDecode(b *testing.B) {
 	data, _ := microData()
 	cpuMBs(b, len(data), func() { decode(data) })
 }
+
+// BenchmarkNumeralProbe measures the look for Chinese numerals alone,
+// the part of Detect that runs whatever the bytes are.
+func BenchmarkNumeralProbe(b *testing.B) {
+	data, _ := microData()
+	cpuMBs(b, len(data), func() {
+		for p := nextNumeral(data, 0, len(data)); p < len(data); p = nextNumeral(data, p+probeStride, len(data)) {
+		}
+	})
+}

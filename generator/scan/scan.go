@@ -542,6 +542,12 @@ func (s *Scanner) matches(text []byte) []Match {
 	s.det.Find(text, func(m Match) { ms = append(ms, m) })
 	np := len(ms)
 	s.needles.Find(text, func(st, end, _ int) bool {
+		// A needle that starts or ends with a Latin letter or digit is a
+		// token: HR-2024-0001 is not found inside HR-2024-00012, nor
+		// li.ming inside li.mingyuan.
+		if asciiAlnum(text[st]) && st > 0 && asciiAlnum(text[st-1]) || asciiAlnum(text[end-1]) && end < len(text) && asciiAlnum(text[end]) {
+			return true
+		}
 		for _, m := range ms[:np] {
 			if m.Start == st && m.End == end {
 				return true
