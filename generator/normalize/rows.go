@@ -114,20 +114,7 @@ func personalKind(raw string) string {
 	return ms[0].Kind
 }
 
-// kindWords names a detector's kind in a message.
-var kindWords = map[string]string{
-	scan.KindIDNumber: "a resident ID number",
-	scan.KindMobile:   "a mobile phone number",
-	scan.KindEmail:    "a personal e-mail address",
-	scan.KindBankCard: "a bank card number",
-}
-
-func kindWord(kind string) string {
-	if w, ok := kindWords[kind]; ok {
-		return w
-	}
-	return "personal data (" + kind + ")"
-}
+func kindWord(kind string) string { return scan.Describe(kind) }
 
 func parse(cat *schema.Catalog, f *schema.Field, raw string, date1904 bool, pos diag.Pos, diags *diag.List) (record.Value, error) {
 	var v record.Value

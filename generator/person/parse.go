@@ -324,7 +324,9 @@ func parsePiece(p string) []string {
 		if r := firstRune(tok); !isHan(r) && r != '·' {
 			low := strings.ToLower(tok)
 			switch {
-			case latinTitles[low], low == "and", low == "or", low == "et", placeholders[low]:
+			// a placeholder (NA, none) only where a name would start:
+			// the Na of Li Na is a name
+			case latinTitles[low], low == "and", low == "or", low == "et", brk && placeholders[low]:
 				brk = true
 			default:
 				tok = strings.TrimRight(tok, "-'’")

@@ -86,6 +86,18 @@ func unescapeJSON(b []byte) []byte {
 				continue
 			}
 		}
+		if i+1 < len(b) && (b[i+1] == 'n' || b[i+1] == 'r' || b[i+1] == 't') {
+			// a line break or tab inside a string separates as a space
+			// does: an ID number broken across lines is still one
+			out = append(out, ' ')
+			i += 2
+			continue
+		}
+		if i+1 < len(b) && b[i+1] == '/' {
+			out = append(out, '/')
+			i += 2
+			continue
+		}
 		if i+1 < len(b) && b[i+1] == '\\' {
 			// an escaped backslash is not the start of an escape
 			out = append(out, '\\', '\\')

@@ -25,6 +25,27 @@ const (
 	KindUnreadable = "unreadable"
 )
 
+// kindWords name each kind in a message to a data officer.
+var kindWords = map[string]string{
+	KindIDNumber:   "a resident ID number",
+	KindMobile:     "a mobile phone number",
+	KindLandline:   "a personal landline number",
+	KindWeChat:     "a WeChat id",
+	KindQQ:         "a QQ number",
+	KindEmail:      "a personal e-mail address",
+	KindBankCard:   "a bank card number",
+	KindNeedle:     "a value that is never published (a person's name, a secret, or a record that is not published)",
+	KindUnreadable: "a file the guard cannot read",
+}
+
+// Describe names a kind in words, for messages.
+func Describe(kind string) string {
+	if w, ok := kindWords[kind]; ok {
+		return w
+	}
+	return "personal data (" + kind + ")"
+}
+
 // Mode chooses how eager the detectors are. Both modes read digits in
 // ASCII, full width and Chinese numerals (一三八〇…, 壹贰叁…, 幺 and 两),
 // skip invisible characters, take the separators people type inside a

@@ -146,6 +146,10 @@ func New(opts Options) *Scanner {
 	for _, n := range opts.Needles {
 		if s, ok := UsefulNeedle(n); ok {
 			keep = append(keep, s)
+			// the output may carry it as typed (full width) too
+			if t := strings.TrimSpace(n); t != s {
+				keep = append(keep, t)
+			}
 		}
 	}
 	return &Scanner{det: NewDetector(Guard, opts.PersonalMailDomains), needles: NewSet(keep)}

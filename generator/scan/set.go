@@ -260,3 +260,36 @@ func lcp(p string, t []byte) int {
 	}
 	return k
 }
+
+// Within reports which of cands occur, as typed, inside any of texts. A
+// candidate shorter than MinPatternLen counts only when it equals a whole
+// text. It is for values of records not published that another record
+// publishes anyway, such as a stock sentence inside a published summary.
+func Within(cands []string, texts []string) map[string]bool {
+	out := map[string]bool{}
+	var long []string
+	short := map[string]bool{}
+	for _, c := range cands {
+		if len(c) >= MinPatternLen {
+			long = append(long, c)
+		} else if c != "" {
+			short[c] = true
+		}
+	}
+	if len(long) == 0 && len(short) == 0 {
+		return out
+	}
+	set := NewSet(long)
+	for _, t := range texts {
+		if short[t] {
+			out[t] = true
+		}
+		if set.Len() > 0 {
+			set.All(unsafe.Slice(unsafe.StringData(t), len(t)), func(_, _, p int) bool {
+				out[set.Pattern(p)] = true
+				return true
+			})
+		}
+	}
+	return out
+}

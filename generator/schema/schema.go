@@ -55,6 +55,12 @@ type Field struct {
 	DefaultTrue bool
 	// Aliases are further headers that data officers use for this column.
 	Aliases []string
+	// Recurs marks a text that names an organisation, a country, a funder
+	// or a document: the same value recurs across records and inside
+	// other records' text, so a withheld record's value is no evidence of
+	// a leak where it is found. Other texts of a withheld record (its
+	// title, a withdrawal reason) are.
+	Recurs bool
 }
 
 // Public reports whether the field may ever appear in an output.
