@@ -90,6 +90,11 @@ type state struct {
 	fresh   bool
 	// searchFiles are the search index's files, kept for prescanStep.
 	searchFiles map[string][]byte
+	// private are the leak guard's needles worked out from the private
+	// records (see privateNeedles); sources maps each public record's
+	// address to its workbook row, for the guard's findings.
+	private []string
+	sources map[string]string
 	// guard and pre are the leak guard and what it found in the files
 	// scanned from memory; stamps tell scanStep which files those were.
 	guard  *scan.Scanner
@@ -136,8 +141,14 @@ func Build(opts Options) (*Result, error) {
 		{"read", readStep},
 		// stop here on data errors unless --keep-going
 		{"check", func(st *state) error { return finishCheck(st, st.opts.KeepGoing) }},
+		// the leak guard learns what it must never find from the private
+		// records themselves, before the redactor touches them
+		{"guard", guardStep},
 		// the only way from private records to public ones
 		{"redact", redactStep},
+		// the leak guard reads every public value, and names the cell of
+		// anything it finds before a byte is written
+		{"guard records", guardRecordsStep},
 		// CSV, XLSX, JSON, per-record JSON, data package, checksums, manifest
 		{"export", exportStep},
 		// a fresh staging folder next to the output folder
@@ -248,6 +259,15 @@ func withheldDetail(c Count) string {
 	return " (" + strings.Join(parts, ", ") + ")"
 }
 
+func guardStep(st *state) error {
+	policy, err := redactionPolicy(st.opts.Config)
+	if err != nil {
+		return err
+	}
+	st.private = privateNeedles(st.loaded, keepPolicy(policy))
+	return nil
+}
+
 func redactStep(st *state) error {
 	var withheld = make([]*record.Record, 0, len(st.loaded.Withheld)+len(st.loaded.Rejected))
 	for _, w := range st.loaded.Withheld {
@@ -297,6 +317,11 @@ func exportStep(st *state) error {
 		return err
 	}
 	st.exported = out
+	if out.Changes != nil && len(out.Changes.Removed) > 0 {
+		// the changelog names the ids of records taken down since the
+		// last release, on purpose: the guard is made again without them
+		st.guard = nil
+	}
 	return nil
 }
 
@@ -453,8 +478,7 @@ func downloadsStep(st *state) error {
 // does not read them again, and lets their bytes go: the steps after it
 // need the memory, and the system gets it back before they run.
 func prescanStep(st *state) error {
-	if st.guard == nil {
-		st.guard = scan.New(scan.Options{Needles: st.needles(), PersonalMailDomains: st.opts.Config.Redaction.PersonalMailDomains})
+	if st.pre == nil {
 		st.pre = &scan.Report{}
 		st.stamps = map[string]stamp{}
 	}
@@ -465,7 +489,7 @@ func prescanStep(st *state) error {
 	for name, data := range st.searchFiles {
 		files[name] = data
 	}
-	st.pre.Merge(st.guard.Files(files))
+	st.pre.Merge(st.leakGuard().Files(files))
 	for name, data := range files {
 		info, err := os.Stat(filepath.Join(st.staging, filepath.FromSlash(name)))
 		if err != nil {
@@ -512,7 +536,7 @@ func scanStep(st *state) error {
 		info, err := d.Info()
 		return s.size, err == nil && s.size == info.Size() && s.mod.Equal(info.ModTime())
 	}
-	rep, err := st.guard.DirExcept(st.staging, 0, done)
+	rep, err := st.leakGuard().DirExcept(st.staging, 0, done)
 	if err != nil {
 		return err
 	}
@@ -521,6 +545,10 @@ func scanStep(st *state) error {
 	st.tree = rep.Tree
 	if len(rep.Findings) > 0 {
 		for _, f := range rep.Findings {
+			if src := sourceOf(st.sources, f.Path); src != "" {
+				fmt.Fprintf(st.opts.Stderr, "leak: %s (from the record at %s)\n", f, src)
+				continue
+			}
 			fmt.Fprintf(st.opts.Stderr, "leak: %s\n", f)
 		}
 		fmt.Fprintf(st.opts.Stderr, "%d finding(s); the output was not published\n", len(rep.Findings))
@@ -529,20 +557,22 @@ func scanStep(st *state) error {
 	return nil
 }
 
-// needles are the values the leak guard must not find: everything the
-// redactor removed, except the ids of records that the previous release
-// published and this one lists as removed in its changelog (the id, and
-// nothing else of the record, is how a reader learns it was removed).
+// needles are the values the leak guard must not find: what it learnt
+// from the private records and everything the redactor removed, except
+// the ids of records that the previous release published and this one
+// lists as removed in its changelog (the id, and nothing else of the
+// record, is how a reader learns it was removed).
 func (st *state) needles() []string {
+	all := append(append([]string{}, st.private...), st.redacted.Removed...)
 	if st.exported == nil || st.exported.Changes == nil || len(st.exported.Changes.Removed) == 0 {
-		return st.redacted.Removed
+		return all
 	}
 	listed := map[string]bool{}
 	for _, c := range st.exported.Changes.Removed {
 		listed[c.ID] = true
 	}
-	out := make([]string, 0, len(st.redacted.Removed))
-	for _, n := range st.redacted.Removed {
+	out := make([]string, 0, len(all))
+	for _, n := range all {
 		if !listed[n] {
 			out = append(out, n)
 		}
@@ -593,6 +623,7 @@ func writeReport(st *state, res *Result) error {
 		Withheld    []withheldRow             `json:"withheld"`
 		Rejected    []withheldRow             `json:"rejected"`
 		Redactions  map[string]map[string]int `json:"redactions,omitempty"`
+		Redacted    []string                  `json:"redacted,omitempty"`
 		Diagnostics []string                  `json:"diagnostics"`
 		Timings     []string                  `json:"timings"`
 	}{AsOf: st.opts.AsOf, Accounting: st.loaded.Accounting()}
@@ -605,6 +636,10 @@ func writeReport(st *state, res *Result) error {
 	sort.Slice(rep.Withheld, func(i, j int) bool { return rep.Withheld[i].Position < rep.Withheld[j].Position })
 	if st.redacted != nil {
 		rep.Redactions = st.redacted.Counts
+		rep.Redacted = make([]string, len(st.redacted.Log))
+		for i, r := range st.redacted.Log {
+			rep.Redacted[i] = r.String()
+		}
 	}
 	for _, d := range st.loaded.Diags {
 		rep.Diagnostics = append(rep.Diagnostics, d.String())

@@ -193,6 +193,7 @@ func (p *Preview) Build() (*Result, error) {
 	steps := []step{
 		{"read", readStep},
 		{"check", func(st *state) error { return finishCheck(st, true) }},
+		{"guard", guardStep},
 		{"redact", redactStep},
 		{"records", p.recordsStep},
 		// The search index needs only the records: it is made while the

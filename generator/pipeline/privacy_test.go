@@ -564,8 +564,8 @@ func TestSeededPersonalDataIsPublishedNowhere(t *testing.T) {
 		{"committees/kjll-2024-0002/index.html", "欧阳某"},
 		{"en/committees/kjll-2024-0002/index.html", "欧阳某"},
 		{"cases/aj-2025-0001/index.html", "国科金监处〔2021〕134号"},
-		{"cases/aj-2025-0001/index.html", "〔已隐去〕未经审查开展研究案"},
-		{"activities/hr-2024-0001/index.html", "〔已隐去〕团队侵入式脑机接口临床研究"},
+		{"cases/aj-2025-0001/index.html", "诸葛某未经审查开展研究案"},
+		{"activities/hr-2024-0001/index.html", "司马某团队侵入式脑机接口临床研究"},
 		{"activities/hr-2024-0001/index.html", "82071234"},
 		{"reports/rpt-2024-h1-bj/index.html", "2021YFA1300400"},
 	} {
@@ -755,14 +755,20 @@ func snapshot(t *testing.T, dir string) map[string]string {
 }
 
 // Record ids are published as they are (they are addresses and
-// references), so the redactor does not clean them; a personal name or
-// number typed into one is caught by the leak guard, and the build
-// publishes nothing.
+// references), so the redactor does not clean them. A personal number
+// typed into one is an error at its cell; a name is caught by the leak
+// guard before anything is written, at its cell too. Either way the build
+// publishes nothing, tells the officer which cell to fix, and does not
+// repeat the value.
 func TestPersonalDataInRecordIDStopsBuild(t *testing.T) {
-	for _, tc := range []struct{ name, from, to, value string }{
-		{"name in a case id", "AJ-2025-0001", "AJ-张小测-0001", "张小测"},
-		{"mobile in an activity id", "HR-2024-0001", "HR-13800138010", "13800138010"},
-		{"ID number in a committee id", "| KJLL-2024-0002 |", "| " + id18("19750101", "321") + " |", id18("19750101", "321")},
+	for _, tc := range []struct {
+		name, from, to, value string
+		want                  error
+		cell                  string
+	}{
+		{"name in a case id", "AJ-2025-0001", "AJ-张小测-0001", "张小测", pipeline.ErrLeak, "cases.xlsx:2025!A2: cases.id"},
+		{"mobile in an activity id", "HR-2024-0001", "HR-13800138010", "13800138010", pipeline.ErrData, "beijing.xlsx:Sheet1!A2: id: holds what looks like a mobile phone number"},
+		{"ID number in a committee id", "| KJLL-2024-0002 |", "| " + id18("19750101", "321") + " |", id18("19750101", "321"), pipeline.ErrData, "committees.xlsx:登记表!A3: id: holds what looks like a resident ID number"},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			fx := seeded()
@@ -770,11 +776,14 @@ func TestPersonalDataInRecordIDStopsBuild(t *testing.T) {
 				fx.books[k] = strings.ReplaceAll(v, tc.from, tc.to)
 			}
 			b := build(t, t.TempDir(), fx.books, "")
-			if !errors.Is(b.err, pipeline.ErrLeak) {
-				t.Fatalf("Build = %v, want ErrLeak\n%s", b.err, b.stderr)
+			if !errors.Is(b.err, tc.want) {
+				t.Fatalf("Build = %v, want %v\n%s", b.err, tc.want, b.stderr)
+			}
+			if !strings.Contains(b.stderr.String(), tc.cell) {
+				t.Errorf("the report does not name the cell (%q):\n%s", tc.cell, b.stderr)
 			}
 			if strings.Contains(b.stderr.String(), tc.value) {
-				t.Errorf("the leak report repeats %q:\n%s", tc.value, b.stderr.String()[:min(3000, b.stderr.Len())])
+				t.Errorf("the report repeats %q:\n%s", tc.value, b.stderr.String()[:min(3000, b.stderr.Len())])
 			}
 			if _, err := os.Stat(b.out); !errors.Is(err, fs.ErrNotExist) {
 				t.Errorf("the output %s exists after the failed build (%v)", b.out, err)

@@ -109,31 +109,34 @@ func TestApplyRefusesPseudonymWithoutKey(t *testing.T) {
 	}
 }
 
-// scrubWith cleans text with a scrubber that knows the given names.
+// scrubWith cleans free text with a scrubber that knows the given names,
+// as one record's text would be cleaned.
 func scrubWith(names []string, text string) (string, []string) {
-	var forms []string
+	forms := map[string]string{}
 	for _, n := range names {
-		forms = append(forms, nameForms(n)...)
+		addForms(forms, n)
 	}
-	s := newScrubber(ph, nil, forms)
+	s := newScrubber(ph, nil, newPeople(forms), nil)
 	var kinds []string
-	out := s.scrub(text, func(kind, _ string) { kinds = append(kinds, kind) })
+	out := s.scrub(text, newRecordNames(), func(kind, _ string) { kinds = append(kinds, kind) })
 	return out, kinds
 }
 
 func TestScrub(t *testing.T) {
 	id := fakeID("19900307", "123")
-	names := []string{"张三", "欧阳明月", "Alice Wong", "Li Na", "赵六（组长）"}
+	names := []string{"张三", "欧阳明月", "Alice Wong", "Li Na", "赵六（组长）", "张四"}
 	tests := []struct {
 		name, in, want string
 		kinds          []string
 	}{
-		{"name", "张三未经审查开展试验。", ph + "未经审查开展试验。", []string{"name"}},
-		{"name with zero width", "张\u200b三签字", ph + "签字", []string{"name"}},
-		{"name with a note", "赵六负责", ph + "负责", []string{"name"}},
-		{"compound name", "欧阳明月与欧阳某", ph + "与欧阳某", []string{"name"}},
-		{"latin name", "reported by Alice Wong.", "reported by " + ph + ".", []string{"name"}},
-		{"short latin name on word edges", "Li Na and Li Nan", ph + " and Li Nan", []string{"name"}},
+		{"name", "张三未经审查开展试验。", "张某未经审查开展试验。", []string{"name"}},
+		{"name with zero width", "张\u200b三签字", "张某签字", []string{"name"}},
+		{"name with inner space", "张 三签字", "张某签字", []string{"name"}},
+		{"name in pinyin", "Zhang San signed; SAN ZHANG too", "Zhang Mou signed; Zhang Mou too", []string{"name", "name"}},
+		{"name with a note", "赵六负责", "赵某负责", []string{"name"}},
+		{"compound name", "欧阳明月与欧阳某", "欧阳某与欧阳某", []string{"name"}},
+		{"latin name", "reported by Alice Wong today", "reported by A. today", []string{"name"}},
+		{"short latin name on word edges", "Li Na and Li Nan", "L. and Li Nan", []string{"name"}},
 		{"id number", "身份证号" + id + "。", "身份证号" + ph + "。", []string{"id_number"}},
 		{"id full width and spaces", "号码：１１０１０１ １９９００３０７ １２３４", "号码：" + ph, []string{"id_number"}},
 		{"id bad checksum", "号码110101199003071230", "号码" + ph, []string{"id_number"}},
@@ -170,6 +173,27 @@ func TestScrub(t *testing.T) {
 	}
 }
 
+// Two people of one surname in a record are told apart everywhere in it,
+// the first as 张某甲 from the start, when the record names both.
+func TestNamesakesInOneRecord(t *testing.T) {
+	cat := schema.MustDefault()
+	rec := &record.Record{Dataset: cat.Dataset("cases"), ID: "AJ-1", Values: map[string]record.Value{
+		"persons": {List: []string{"张三教授、张四"}},
+		"facts":   {Str: "张三授意张四伪造数据，Zhang San 未申报。"},
+	}}
+	res, err := Apply(cat, []*record.Record{rec}, nil, Policy{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	r := res.Records["cases"][0]
+	if got := r.List("persons"); !slices.Equal(got, []string{"张某甲", "张某乙"}) {
+		t.Errorf("persons = %q, want [张某甲 张某乙]", got)
+	}
+	if got, want := r.Str("facts"), "张某甲授意张某乙伪造数据，Zhang Mou A 未申报。"; got != want {
+		t.Errorf("facts = %q, want %q", got, want)
+	}
+}
+
 func TestApply(t *testing.T) {
 	cat := schema.MustDefault()
 	cases := cat.Dataset("cases")
@@ -203,7 +227,7 @@ func TestApply(t *testing.T) {
 	if _, ok := r.Value("person_id_numbers"); ok {
 		t.Errorf("secret person_id_numbers was published")
 	}
-	wantFacts := ph + "、" + ph + "未经审查；另查，" + ph + "（身份证" + ph + "）参与。联系电话" + ph + "。"
+	wantFacts := "张某、欧阳某未经审查；另查，王某（身份证" + ph + "）参与。联系电话" + ph + "。"
 	if got := r.Str("facts"); got != wantFacts {
 		t.Errorf("facts = %q, want %q", got, wantFacts)
 	}
@@ -264,9 +288,9 @@ func TestRemovedLeavesOutPublicText(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	want := []string{"被撤回的活动名称"}
+	want := []string{"HD-2024-009", "被撤回的活动名称"}
 	if !slices.Equal(res.Removed, want) {
-		t.Errorf("Removed = %q, want %q (the stock sentence and the id are public anyway)", res.Removed, want)
+		t.Errorf("Removed = %q, want %q (the stock sentence is public anyway; the id is not, HD-2024-0091 is another id)", res.Removed, want)
 	}
 }
 
@@ -284,10 +308,10 @@ func TestApplyPolicies(t *testing.T) {
 		lead, summary    string
 		fundingPublished bool
 	}{
-		{"default mask", nil, "赵某", "由" + ph + "负责", true},
+		{"default mask", nil, "赵某", "由赵某负责", true},
 		{"drop", map[string]string{"activities.lead": "drop", "activities.funding": "drop"}, "", "由" + ph + "负责", false},
 		{"keep", map[string]string{"activities.lead": "keep"}, "赵六", "由赵六负责", true},
-		{"pseudonym", map[string]string{"activities.lead": "pseudonym"}, Pseudonym([]byte("key"), "赵六"), "由" + ph + "负责", true},
+		{"pseudonym", map[string]string{"activities.lead": "pseudonym"}, Pseudonym([]byte("key"), "赵六"), "由" + Pseudonym([]byte("key"), "赵六") + "负责", true},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
@@ -326,7 +350,7 @@ func FuzzScrub(f *testing.F) {
 	f.Add(uint64(0x123456789abcdef), uint32(20011231), uint16(7), "ID ", " end")
 	f.Add(^uint64(0), uint32(19700101), uint16(999), "", "")
 	seps := []string{"", "", "", " ", "-", ".", "\u3000", "－", "．", "\u00a0", "\u200b", "\ufeff", "\u200d", " -", "\u200b "}
-	s := newScrubber(ph, nil, nil)
+	s := newScrubber(ph, nil, nil, nil)
 	f.Fuzz(func(t *testing.T, noise uint64, birth uint32, seq uint16, before, after string) {
 		// a plausible birth date from the fuzzer's number
 		y := 1900 + int(birth/10000)%200
@@ -364,7 +388,7 @@ func FuzzScrub(f *testing.F) {
 		b.WriteString(seps[(noise>>7)%uint64(len(seps))])
 		b.WriteString(clean(after))
 		in := b.String()
-		out := s.scrub(in, func(string, string) {})
+		out := s.scrub(in, nil, func(string, string) {})
 		if strings.Contains(digitsOnly(out), id[:17]) {
 			t.Fatalf("scrub(%q) = %q, still holds the ID number %s", in, out, id)
 		}

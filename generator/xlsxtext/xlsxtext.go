@@ -14,7 +14,7 @@
 // serial number), {num:45005} a number cell holding the number as written
 // (so {num:1.10108198804153E+17} is what Excel keeps of a long number
 // typed into a number cell), {bool:true} a boolean cell;
-// everything else is a text cell.
+// everything else is a text cell, in which \n stands for a line break.
 package xlsxtext
 
 import (
@@ -139,5 +139,5 @@ func setCell(f *excelize.File, sheet, ref, cell string, dateStyle int) error {
 			}
 		}
 	}
-	return f.SetCellStr(sheet, ref, cell)
+	return f.SetCellStr(sheet, ref, strings.ReplaceAll(cell, `\n`, "\n"))
 }
