@@ -2,6 +2,8 @@ package pipeline
 
 import (
 	"fmt"
+	"os"
+	"path/filepath"
 	"sort"
 	"strings"
 	"unicode"
@@ -304,9 +306,42 @@ func sources(res *redact.Result) map[string]string {
 	for ds, recs := range res.Records {
 		for _, r := range recs {
 			out[ds+"/"+r.Slug()] = r.Source("id").String()
+			// and by id, for files that hold many records (CSV, search)
+			out["#"+r.ID()] = r.Source("id").String()
 		}
 	}
 	return out
+}
+
+// lineSource returns the workbook position of the one record whose id the
+// line of a derived file (a download, a search shard, a list page) holds
+// where the guard found something, or "" when it holds none or several.
+// It reads the file from the staging folder; archive entries are skipped.
+func lineSource(src map[string]string, root string, f scan.Finding) string {
+	if f.Line == 0 || strings.Contains(f.Path, "!") {
+		return ""
+	}
+	data, err := os.ReadFile(filepath.Join(root, filepath.FromSlash(f.Path)))
+	if err != nil || len(data) > 64<<20 {
+		return ""
+	}
+	lines := strings.Split(string(data), "\n")
+	if f.Line > len(lines) {
+		return ""
+	}
+	line := lines[f.Line-1]
+	found := ""
+	for _, tok := range strings.FieldsFunc(line, func(r rune) bool {
+		return !(r == '-' || r == '_' || r >= '0' && r <= '9' || r >= 'A' && r <= 'Z' || r >= 'a' && r <= 'z')
+	}) {
+		if pos, ok := src["#"+tok]; ok {
+			if found != "" && found != pos {
+				return ""
+			}
+			found = pos
+		}
+	}
+	return found
 }
 
 // sourceOf returns the workbook position of the record an output file

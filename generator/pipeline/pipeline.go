@@ -545,7 +545,11 @@ func scanStep(st *state) error {
 	st.tree = rep.Tree
 	if len(rep.Findings) > 0 {
 		for _, f := range rep.Findings {
-			if src := sourceOf(st.sources, f.Path); src != "" {
+			src := sourceOf(st.sources, f.Path)
+			if src == "" {
+				src = lineSource(st.sources, st.staging, f)
+			}
+			if src != "" {
 				fmt.Fprintf(st.opts.Stderr, "leak: %s (from the record at %s)\n", f, src)
 				continue
 			}
