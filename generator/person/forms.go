@@ -201,8 +201,14 @@ func splitSurname(han, sur string) []string {
 func pinyinLayouts(fs *formSet, sur, given []string, all bool) {
 	s := strings.Join(sur, "")
 	g := strings.Join(given, "")
+	// Two syllables joined are how places and words are written (Hefei,
+	// Xinjiang, Lina): a two-syllable name is looked for spaced,
+	// hyphenated or with a comma only.
+	joined := len(sur)+len(given) >= 3
 	fs.add(s + " " + g)
-	fs.add(s + g)
+	if joined {
+		fs.add(s + g)
+	}
 	fs.add(g + " " + s)
 	if !all {
 		return
@@ -212,7 +218,9 @@ func pinyinLayouts(fs *formSet, sur, given []string, all bool) {
 	fs.add(s + "-" + g)
 	fs.add(s + ", " + g)
 	fs.add(g + ", " + s)
-	fs.add(g + s)
+	if joined {
+		fs.add(g + s)
+	}
 	if len(given) > 1 {
 		fs.add(s + " " + gs)
 		fs.add(gs + " " + s)

@@ -19,7 +19,9 @@ func TestForms(t *testing.T) {
 		{"pinyin surname last", "张小测", []string{"xiaoce zhang", "xiao-ce zhang", "xiao ce zhang", "xiaoce, zhang"}, nil},
 		{"given name with a title", "张小测", []string{"小测老师", "小测教授", "小测主任", "小测同学", "小测同志"}, nil},
 		{"nothing shorter than two characters", "张小测", nil, []string{"张", "小测", "zhang", "测"}},
-		{"two-character name", "张三", []string{"张三", "张 三", "zhang san", "zhangsan", "san zhang"}, []string{"三老师", "zhang", "san"}},
+		{"two-character name", "张三", []string{"张三", "张 三", "zhang san", "zhang-san", "san zhang"}, []string{"三老师", "zhang", "san", "zhangsan", "sanzhang"}},
+		// joined, two syllables are a place: 何飞 is no reason to hide Hefei
+		{"two syllables never joined", "何飞", []string{"he fei", "fei he"}, []string{"hefei", "feihe"}},
 		{"compound surname", "欧阳测明", []string{"欧阳 测明", "ouyang ceming", "ouyangceming", "ceming ouyang", "ou yang ceming", "测明主任"}, []string{"阳测明", "yang ceming"}},
 		{"compound surname reading", "尉迟测明", []string{"yuchi ceming"}, nil},
 		{"moqi", "万俟测明", []string{"moqi ceming"}, []string{"wansi ceming"}},
