@@ -61,6 +61,12 @@ type Field struct {
 	// a leak where it is found. Other texts of a withheld record (its
 	// title, a withdrawal reason) are.
 	Recurs bool
+	// After names a date field of the record that this date may not come
+	// before (a register date after the founding date).
+	After string
+	// Past marks a date that records something that has happened: one
+	// after the build date is a warning.
+	Past bool
 }
 
 // Public reports whether the field may ever appear in an output.
@@ -77,9 +83,25 @@ type Dataset struct {
 	TitleField string
 	// DateField names the field that dates a record in lists and feeds.
 	DateField string
+	// Unique lists fields whose values together may appear in one record
+	// of the register only (one report per body and period).
+	Unique []string
+	// Facets are the dimensions the register's lists are filtered by, in
+	// the order the filter panel shows them.
+	Facets []Facet
 
 	byKey    map[string]*Field
 	byHeader map[string]*Field
+}
+
+// Facet is one dimension a register's lists are filtered by.
+type Facet struct {
+	// Key is the URL segment; Field the record field it reads.
+	Key, Field string
+	// Year takes the year (the first four characters) of a date or period.
+	Year bool
+	// Zh and En name the dimension when it is not the field's own label.
+	Zh, En string
 }
 
 // Field returns the field with the given key, or nil.
@@ -316,6 +338,20 @@ func (d *Dataset) index(c *Catalog) error {
 				return fmt.Errorf("%s: header %q names both %s and %s", d.Name, h, other.Key, f.Key)
 			}
 			d.byHeader[k] = f
+		}
+	}
+	// every field a rule of the register names must exist
+	names := []string{d.TitleField, d.DateField}
+	names = append(names, d.Unique...)
+	for _, f := range d.Facets {
+		names = append(names, f.Field)
+	}
+	for _, f := range d.Fields {
+		names = append(names, f.After)
+	}
+	for _, k := range names {
+		if k != "" && d.byKey[k] == nil {
+			return fmt.Errorf("%s: a rule names the field %q, which the register does not have", d.Name, k)
 		}
 	}
 	return nil

@@ -30,46 +30,8 @@ import (
 	"disclose/generator/slug"
 )
 
-// facetSpec is one filter dimension of a dataset.
-type facetSpec struct {
-	// Key is the URL segment; Field the record field it reads.
-	Key, Field string
-	// Year takes the year (the first four characters) of a date or period.
-	Year bool
-	// Zh and En name the dimension when it is not the field's own label.
-	Zh, En string
-}
-
-// facetSpecs are the filter dimensions of each dataset, in panel order.
-var facetSpecs = map[string][]facetSpec{
-	"committees": {
-		{Key: "region", Field: "region", Zh: "地区", En: "Region"},
-		{Key: "institution_type", Field: "institution_type"},
-		{Key: "fields", Field: "fields"},
-		{Key: "status", Field: "status"},
-		{Key: "year", Field: "registered_on", Year: true, Zh: "登记年份", En: "Year registered"},
-	},
-	"activities": {
-		{Key: "region", Field: "region", Zh: "地区", En: "Region"},
-		{Key: "field", Field: "field"},
-		{Key: "category", Field: "category"},
-		{Key: "rereview_result", Field: "rereview_result"},
-		{Key: "status", Field: "status"},
-		{Key: "year", Field: "registered_on", Year: true, Zh: "登记年份", En: "Year registered"},
-	},
-	"cases": {
-		{Key: "region", Field: "region", Zh: "地区", En: "Region"},
-		{Key: "violation_types", Field: "violation_types"},
-		{Key: "penalties", Field: "penalties"},
-		{Key: "year", Field: "closed_on", Year: true, Zh: "结案年份", En: "Year closed"},
-		{Key: "typical", Field: "typical"},
-	},
-	"reports": {
-		{Key: "body_type", Field: "body_type"},
-		{Key: "region", Field: "region", Zh: "地区", En: "Region"},
-		{Key: "year", Field: "period", Year: true, Zh: "报告年度", En: "Period year"},
-	},
-}
+// facetSpec is one filter dimension of a dataset (schema.Dataset.Facets).
+type facetSpec = schema.Facet
 
 // sortSpec is one order of a dataset's unfiltered list; the first is the
 // dataset's own list page.
@@ -86,14 +48,14 @@ var sortSpecs = []sortSpec{
 
 // reservedSegments are the first path segments under a dataset that list
 // pages use; a record whose address is one of them would be hidden.
-func reservedSegments(dataset string) map[string]bool {
+func reservedSegments(ds *schema.Dataset) map[string]bool {
 	r := map[string]bool{"page": true}
 	for _, s := range sortSpecs {
 		if s.Key != "" {
 			r[s.Key] = true
 		}
 	}
-	for _, f := range facetSpecs[dataset] {
+	for _, f := range ds.Facets {
 		r[f.Key] = true
 	}
 	return r
@@ -158,7 +120,7 @@ func recordValues(r *redact.Record, spec facetSpec) []string {
 // sorted.
 func facetDims(cat *schema.Catalog, ds *schema.Dataset, recs []*redact.Record, lang string) []*facetDim {
 	var dims []*facetDim
-	for _, spec := range facetSpecs[ds.Name] {
+	for _, spec := range ds.Facets {
 		f := ds.Field(spec.Field)
 		if f == nil {
 			continue
@@ -503,7 +465,7 @@ func listAdapter(cat *schema.Catalog, passes int) []byte {
 func listJobs(idx *index, passes int) ([]job, error) {
 	var jobs []job
 	for _, ds := range idx.in.Catalog.Datasets {
-		reserved := reservedSegments(ds.Name)
+		reserved := reservedSegments(ds)
 		for _, r := range idx.sorted[ds.Name] {
 			if reserved[r.Slug()] {
 				return nil, fmt.Errorf("site: %s: the address of id %q is %q, which the list pages use", ds.Name, r.ID(), r.Slug())

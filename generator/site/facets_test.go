@@ -92,7 +92,7 @@ func TestFacetPagesMatch(t *testing.T) {
 		lf := listFileOf(t, files, "zh", ds.Name)
 		recs := idx.sorted[ds.Name]
 		specs := map[string]facetSpec{}
-		for _, s := range facetSpecs[ds.Name] {
+		for _, s := range ds.Facets {
 			specs[s.Key] = s
 		}
 		for _, p := range lf.Pages {

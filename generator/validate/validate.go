@@ -7,6 +7,8 @@
 package validate
 
 import (
+	"strings"
+
 	"disclose/generator/diag"
 	"disclose/generator/record"
 	"disclose/generator/schema"
@@ -41,10 +43,15 @@ func Run(cat *schema.Catalog, recs []*record.Record, rejected map[*record.Record
 			continue
 		}
 		slugs[name][s] = r
-		if name == "reports" {
-			key := r.Str("body") + "\x00" + r.Str("period")
+		if u := r.Dataset.Unique; len(u) > 0 {
+			vals := make([]string, len(u))
+			for i, k := range u {
+				vals[i] = r.Str(k)
+			}
+			key := name + "\x00" + strings.Join(vals, "\x00")
+			last := u[len(u)-1]
 			if first, dup := pairs[key]; dup {
-				diags.Add(r.Pos("period"), "period", "a second report from %s for %s (first at %s)", r.Str("body"), r.Str("period"), first.Pos("period"))
+				diags.Add(r.Pos(last), last, "a second record for %s: one per %s (first at %s)", strings.Join(vals, " and "), uniqueWords(r.Dataset), first.Pos(last))
 				rejected[r] = true
 				continue
 			}
@@ -70,37 +77,33 @@ func Run(cat *schema.Catalog, recs []*record.Record, rejected map[*record.Record
 	}
 }
 
-// order lists pairs of date fields where the first may not come after the
-// second.
-var order = map[string][][2]string{
-	"committees": {{"established_on", "registered_on"}},
-	"activities": {{"start_on", "end_on"}, {"approved_on", "rereview_on"}},
-	"cases":      {{"opened_on", "closed_on"}, {"closed_on", "withdrawn_on"}, {"publish_from", "publish_until"}},
-}
-
-// notFuture lists date fields that record something that has happened.
-var notFuture = map[string][]string{
-	"committees": {"established_on", "registered_on"},
-	"activities": {"approved_on", "rereview_on", "registered_on"},
-	"cases":      {"opened_on", "closed_on"},
-	"reports":    {"submitted_on"},
+// uniqueWords names the fields that make a record unique: "reporting
+// body and period".
+func uniqueWords(ds *schema.Dataset) string {
+	var ws []string
+	for _, k := range ds.Unique {
+		ws = append(ws, strings.ToLower(ds.Field(k).En))
+	}
+	return strings.Join(ws, " and ")
 }
 
 func checkDates(r *record.Record, rejected map[*record.Record]bool, asOf string, diags *diag.List) {
-	name := r.Dataset.Name
-	for _, p := range order[name] {
-		a, b := r.Str(p[0]), r.Str(p[1])
+	for _, f := range r.Dataset.Fields {
+		if f.After == "" {
+			continue
+		}
+		a, b := r.Str(f.After), r.Str(f.Key)
 		if a != "" && b != "" && a > b {
-			diags.Add(r.Pos(p[1]), p[1], "%s is before %s %s", b, p[0], a)
+			diags.Add(r.Pos(f.Key), f.Key, "%s is before %s %s", b, f.After, a)
 			rejected[r] = true
 		}
 	}
 	if asOf == "" {
 		return
 	}
-	for _, k := range notFuture[name] {
-		if d := r.Str(k); d > asOf {
-			diags.Warn(r.Pos(k), k, "%s is after the build date %s", d, asOf)
+	for _, f := range r.Dataset.Fields {
+		if d := r.Str(f.Key); f.Past && d > asOf {
+			diags.Warn(r.Pos(f.Key), f.Key, "%s is after the build date %s", d, asOf)
 		}
 	}
 }

@@ -50,7 +50,7 @@ func TestRun(t *testing.T) {
 		`cases.xlsx:S!K2: closed_on: 2024-01-01 is before opened_on 2024-05-01`,
 		`committees.xlsx:S!A3: id: duplicate id "K-1" (first at committees.xlsx:S!A2)`,
 		`committees.xlsx:S!I4: registered_on: 2023-01-01 is before established_on 2024-01-01`,
-		`reports.xlsx:S!E3: period: a second report from 浙江省科学技术厅 for 2024 (first at reports.xlsx:S!E2)`,
+		`reports.xlsx:S!E3: period: a second record for 浙江省科学技术厅 and 2024: one per reporting body and period (first at reports.xlsx:S!E2)`,
 		`reports.xlsx:S!F4: warning: submitted_on: 2027-01-01 is after the build date 2026-11-01`,
 	}
 	if strings.Join(got, "\n") != strings.Join(want, "\n") {
