@@ -22,8 +22,8 @@
 //	downloads/SHA256SUMS               sha256sum -c lines for every download
 //	<dataset>/<slug>/index.json        one record, with labels and its URLs
 //
-// Columns are the public fields in schema order, without the control field
-// "publish" (every published record has it set), with "region_zh" and
+// Columns are the public fields in schema order, without control fields
+// (schema.Field.Control: every published record has the same value), with "region_zh" and
 // "region_en" after "region". Enumerations carry their codes; lists are
 // joined with "|" in CSV and XLSX (an item's own "|" becomes "｜") and are
 // arrays in JSON. CSV text cells that a spreadsheet would run as a formula
@@ -102,10 +102,6 @@ const listSeparator = "|"
 // listSeparatorStandIn replaces listSeparator inside an item so that a
 // cell still splits into the right items.
 const listSeparatorStandIn = "｜"
-
-// isControl reports whether a schema field only steers publication and
-// carries no information once a record is public.
-func isControl(key string) bool { return key == "publish" }
 
 var isoDate = regexp.MustCompile(`^\d{4}-\d{2}-\d{2}$`)
 
@@ -255,7 +251,7 @@ type column struct {
 func columns(cat *schema.Catalog, d *schema.Dataset) []column {
 	var cols []column
 	for _, f := range d.Fields {
-		if !f.Public() || isControl(f.Key) {
+		if !f.Published() {
 			continue
 		}
 		c := column{Key: f.Key, Zh: f.Zh, En: f.En, Field: f}

@@ -51,9 +51,11 @@ func Row(cat *schema.Catalog, sh *ingest.Sheet, row ingest.Row, diags *diag.List
 		rec.Values[f.Key] = v
 	}
 	rec.ID = rec.Str("id")
-	if ds.Name == "reports" && rec.ID == "" && rec.Has("body") && rec.Has("period") {
-		rec.ID = DeriveReportID(rec.Str("body"), rec.Str("period"))
-		rec.Values["id"] = record.Value{Str: rec.ID}
+	if rec.ID == "" && len(ds.DeriveID) > 0 {
+		if id := DeriveID(rec, ds.DeriveID); id != "" {
+			rec.ID = id
+			rec.Values["id"] = record.Value{Str: id}
+		}
 	}
 	for _, f := range ds.Fields {
 		if !f.Required || rec.Has(f.Key) {
@@ -64,10 +66,12 @@ func Row(cat *schema.Catalog, sh *ingest.Sheet, row ingest.Row, diags *diag.List
 		}
 		diags.Add(rec.Pos(f.Key), f.Key, "required value missing")
 	}
-	if ds.Name == "reports" && !rec.Has("region") && rec.Str("body_type") == "locality" {
-		if !cellFilled(row.Cells, rec.Cols["region"]) {
-			diags.Add(rec.Pos("region"), "region", "required when the body type is 地方/locality")
+	for _, f := range ds.Fields {
+		w := f.RequiredWhen
+		if w == nil || rec.Has(f.Key) || rec.Str(w.Field) != w.Value || cellFilled(row.Cells, rec.Cols[f.Key]) {
+			continue
 		}
+		diags.Add(rec.Pos(f.Key), f.Key, "required when the %s is %s", strings.ToLower(ds.Field(w.Field).En), termWords(cat, ds.Field(w.Field), w.Value))
 	}
 	return rec, diags.Errors() == before
 }
@@ -76,10 +80,37 @@ func cellFilled(cells []string, col int) bool {
 	return col > 0 && col <= len(cells) && strings.TrimSpace(cells[col-1]) != ""
 }
 
-// DeriveReportID makes the id of a report that has none from its reporting
-// body and period, which together are unique.
-func DeriveReportID(body, period string) string {
-	return strings.ToUpper(period) + "-" + fold.Text(body)
+// DeriveID makes the id of a record that has none from the fields that
+// together are unique (schema.Dataset.DeriveID): their values joined with
+// "-", codes and periods in upper case, text folded
+// (2024-H1-北京市科学技术委员会). It is "" when one of them is blank.
+func DeriveID(rec *record.Record, keys []string) string {
+	parts := make([]string, len(keys))
+	for i, k := range keys {
+		v := rec.Str(k)
+		if v == "" {
+			return ""
+		}
+		if f := rec.Dataset.Field(k); f != nil && f.Type != schema.Text {
+			v = strings.ToUpper(v)
+		} else {
+			v = fold.Text(v)
+		}
+		parts[i] = v
+	}
+	return strings.Join(parts, "-")
+}
+
+// termWords names a vocabulary value as officers write it: 地方/locality.
+func termWords(cat *schema.Catalog, f *schema.Field, code string) string {
+	if v := cat.Vocabs[f.Vocab]; v != nil {
+		for _, t := range v.Terms {
+			if t.Code == code {
+				return t.Zh + "/" + code
+			}
+		}
+	}
+	return code
 }
 
 // exponent is how Excel keeps a number cell too long for its 15

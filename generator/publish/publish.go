@@ -54,13 +54,11 @@ func Decide(recs []*record.Record, rules Rules) (published []*record.Record, wit
 }
 
 func decide(r *record.Record, rules Rules) (Reason, bool) {
-	if r.Dataset.Field("publish") != nil && !r.Bool("publish") {
+	p := r.Dataset.Publication
+	if p.Switch != "" && !r.Bool(p.Switch) {
 		return NotForPublication, true
 	}
-	if r.Dataset.Name != "cases" {
-		return "", false
-	}
-	if w := r.Str("withdrawn_on"); w != "" && w <= rules.AsOf {
+	if w := str(r, p.Withdrawn); w != "" && w <= rules.AsOf {
 		return Withdrawn, true
 	}
 	from := PublishFrom(r)
@@ -73,20 +71,35 @@ func decide(r *record.Record, rules Rules) (Reason, bool) {
 	return "", false
 }
 
-// PublishFrom returns a case's first day of publication: publish_from, or
-// closed_on when blank.
-func PublishFrom(r *record.Record) string {
-	if s := r.Str("publish_from"); s != "" {
-		return s
+// str is a field's value, "" when the register has no such rule.
+func str(r *record.Record, key string) string {
+	if key == "" {
+		return ""
 	}
-	return r.Str("closed_on")
+	return r.Str(key)
 }
 
-// PublishUntil returns a case's last day of publication: publish_until, or
-// publish_from plus the retention period.
-func PublishUntil(r *record.Record, retentionYears int) string {
-	if s := r.Str("publish_until"); s != "" {
+// PublishFrom returns the first day a record may be published: its
+// register's publish-from date, or else the date publication counts from
+// (a case's closing date). It is "" for a register without these rules.
+func PublishFrom(r *record.Record) string {
+	p := r.Dataset.Publication
+	if s := str(r, p.From); s != "" {
 		return s
+	}
+	return str(r, p.Since)
+}
+
+// PublishUntil returns a record's last day of publication: its register's
+// publish-until date, or the first day plus the retention period, for a
+// register that has these rules.
+func PublishUntil(r *record.Record, retentionYears int) string {
+	p := r.Dataset.Publication
+	if s := str(r, p.Until); s != "" {
+		return s
+	}
+	if p.Until == "" {
+		return ""
 	}
 	from := PublishFrom(r)
 	if from == "" || retentionYears <= 0 {

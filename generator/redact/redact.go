@@ -121,20 +121,11 @@ type Result struct {
 // name.
 const DefaultPlaceholder = "〔已隐去〕"
 
-// Title returns the record's title as its page shows it in lang: the
-// dataset's title field, the English title on English pages when there is
-// one, the period after a report's body, or else the id.
+// Title returns the record's title as its page shows it in lang (see
+// schema.Dataset.Title), or else the id.
 func (r *Record) Title(lang string) string {
-	ds := r.dataset
-	t := r.Str(ds.TitleField)
-	if lang == "en" && r.Str("title_en") != "" {
-		t = r.Str("title_en")
+	if t := r.dataset.Title(r.Str, lang); t != "" {
+		return t
 	}
-	if ds.Name == "reports" && r.Str("period") != "" {
-		t += " " + schema.PeriodLabel(r.Str("period"), lang)
-	}
-	if t == "" {
-		t = r.id
-	}
-	return t
+	return r.id
 }

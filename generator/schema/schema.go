@@ -67,10 +67,42 @@ type Field struct {
 	// Past marks a date that records something that has happened: one
 	// after the build date is a warning.
 	Past bool
+	// Control marks a field that only steers publication (publish): every
+	// published record has the same value, so it is no column of the
+	// downloads and no line of a page.
+	Control bool
+	// RequiredWhen makes the field required when another field has a
+	// value: {"body_type", "locality"}.
+	RequiredWhen *Condition
+}
+
+// Condition is a field having a value.
+type Condition struct {
+	Field, Value string
+}
+
+// Publication names the fields that decide whether and when a record of a
+// register is published (see package publish). A blank name means the
+// register has no such rule.
+type Publication struct {
+	// Switch is a Bool field: false withholds the record.
+	Switch string
+	// Withdrawn is a date: on and after it the record is withheld.
+	Withdrawn string
+	// From is a date before which the record is withheld (embargo); when
+	// blank, the date in Since is used.
+	From, Since string
+	// Until is a date after which the record is withheld; when blank,
+	// From (or Since) plus the retention period of the configuration.
+	Until string
 }
 
 // Public reports whether the field may ever appear in an output.
 func (f *Field) Public() bool { return f.Type != Secret }
+
+// Published reports whether the field is a column of the downloads and a
+// line of the record pages: public and not a control field.
+func (f *Field) Published() bool { return f.Public() && !f.Control }
 
 // Dataset is one register.
 type Dataset struct {
@@ -89,6 +121,14 @@ type Dataset struct {
 	// Facets are the dimensions the register's lists are filtered by, in
 	// the order the filter panel shows them.
 	Facets []Facet
+	// Publication names the fields of the publication rules.
+	Publication Publication
+	// TitleAfter names a field whose label follows the title (a report's
+	// period: 北京市科学技术委员会 2024年上半年).
+	TitleAfter string
+	// DeriveID lists fields that together make the id of a record whose
+	// id is blank (a report's period and body: 2024-H1-北京市科学技术委员会).
+	DeriveID []string
 
 	byKey    map[string]*Field
 	byHeader map[string]*Field
@@ -102,6 +142,27 @@ type Facet struct {
 	Year bool
 	// Zh and En name the dimension when it is not the field's own label.
 	Zh, En string
+}
+
+// Title returns a record's title in lang from its values (str gives a
+// field's value): the title field, the English title on English pages when
+// the register has one and the record fills it, and the label of the
+// TitleAfter field after it. It is "" when the record has no title.
+func (d *Dataset) Title(str func(key string) string, lang string) string {
+	t := str(d.TitleField)
+	if lang == "en" && d.byKey["title_en"] != nil && str("title_en") != "" {
+		t = str("title_en")
+	}
+	if d.TitleAfter != "" {
+		if v := str(d.TitleAfter); v != "" {
+			label := v
+			if f := d.byKey[d.TitleAfter]; f.Type == Period {
+				label = PeriodLabel(v, lang)
+			}
+			t += " " + label
+		}
+	}
+	return t
 }
 
 // Field returns the field with the given key, or nil.
@@ -341,13 +402,18 @@ func (d *Dataset) index(c *Catalog) error {
 		}
 	}
 	// every field a rule of the register names must exist
-	names := []string{d.TitleField, d.DateField}
+	pub := d.Publication
+	names := []string{d.TitleField, d.DateField, d.TitleAfter, pub.Switch, pub.Withdrawn, pub.From, pub.Since, pub.Until}
 	names = append(names, d.Unique...)
+	names = append(names, d.DeriveID...)
 	for _, f := range d.Facets {
 		names = append(names, f.Field)
 	}
 	for _, f := range d.Fields {
 		names = append(names, f.After)
+		if f.RequiredWhen != nil {
+			names = append(names, f.RequiredWhen.Field)
+		}
 	}
 	for _, k := range names {
 		if k != "" && d.byKey[k] == nil {

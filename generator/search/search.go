@@ -195,7 +195,7 @@ func recordDoc(cat *schema.Catalog, r *redact.Record, lang string) doc {
 	d.titles = append(d.titles, r.ID(), r.Str(ds.TitleField), r.Str("title_en"))
 	d.body = append(d.body, pick(lang, ds.Zh, ds.En), d.label)
 	for _, f := range ds.Fields {
-		if !f.Public() || f.Key == "publish" {
+		if !f.Published() {
 			continue
 		}
 		v, ok := r.Value(f.Key)

@@ -108,14 +108,14 @@ type changeItem struct {
 // dictionary lists every published field of every dataset and every term
 // of the vocabularies those fields use, straight from the catalog: the
 // same source as the exporter's datapackage.json and data-dictionary.json.
-// The control field "publish" is left out, as the downloads leave it out.
+// Control fields (publish) are left out, as the downloads leave them out.
 func dictionary(cat *schema.Catalog, lang string) ([]dictDataset, []dictVocab) {
 	var dss []dictDataset
 	used := map[string]bool{}
 	for _, ds := range cat.Datasets {
 		dd := dictDataset{Name: ds.Name, Title: pick(lang, ds.Zh, ds.En)}
 		for _, f := range ds.Fields {
-			if !f.Public() || hidden[f.Key] {
+			if !f.Published() {
 				continue
 			}
 			df := dictField{Key: f.Key, Zh: f.Zh, En: f.En, Type: f.Type.String(), List: f.List,

@@ -109,9 +109,6 @@ type link struct {
 	Label string `json:"label,omitempty"`
 }
 
-// hidden fields are publication bookkeeping, not content.
-var hidden = map[string]bool{"publish": true}
-
 // recordsJSON returns the record pages of a pass, or nil when a pass after
 // the first has none. Weights count from the newest record of the whole
 // dataset, so every pass orders its pages as one build would.
@@ -157,7 +154,7 @@ func (idx *index) recordPage(r *redact.Record, lang string, weight int) recordPa
 		}
 	}
 	for _, f := range ds.Fields {
-		if !f.Public() || hidden[f.Key] {
+		if !f.Published() {
 			continue
 		}
 		v, ok := r.Value(f.Key)

@@ -21,6 +21,7 @@ package template
 
 import (
 	"fmt"
+	"slices"
 	"strings"
 
 	"github.com/xuri/excelize/v2"
@@ -344,7 +345,7 @@ var typeText = map[schema.Type][2]string{
 }
 
 // notes explains what the type alone does not say.
-func notes(d *schema.Dataset, fd *schema.Field) (zh, en string) {
+func notes(cat *schema.Catalog, d *schema.Dataset, fd *schema.Field) (zh, en string) {
 	var z, e []string
 	if fd.List {
 		z = append(z, "可填多项，用“、”“，”“；”或换行分隔")
@@ -352,7 +353,9 @@ func notes(d *schema.Dataset, fd *schema.Field) (zh, en string) {
 	}
 	if fd.Ref != "" {
 		z = append(z, "须为已登记的编号")
-		e = append(e, "must be the number of a registered "+fd.Ref[:len(fd.Ref)-1])
+		if ref := cat.Dataset(fd.Ref); ref != nil {
+			e = append(e, "must be the number of a registered "+strings.ToLower(ref.ItemEn))
+		}
 	}
 	if fd.DefaultTrue {
 		z = append(z, "留空视为“是”；填“否”则不公开")
@@ -366,13 +369,29 @@ func notes(d *schema.Dataset, fd *schema.Field) (zh, en string) {
 		z = append(z, "校验位会被核对")
 		e = append(e, "the check character is verified")
 	}
-	if d.Name == "reports" && fd.Key == "id" {
-		z = append(z, "留空时由报告单位和报告期生成")
-		e = append(e, "when blank, derived from the reporting body and the period")
+	if fd.Key == "id" && len(d.DeriveID) > 0 {
+		var fz, fe []string
+		for _, f := range d.Fields {
+			if slices.Contains(d.DeriveID, f.Key) {
+				fz = append(fz, f.Zh)
+				fe = append(fe, "the "+strings.ToLower(f.En))
+			}
+		}
+		z = append(z, "留空时由"+strings.Join(fz, "和")+"生成")
+		e = append(e, "when blank, derived from "+strings.Join(fe, " and "))
 	}
-	if d.Name == "reports" && fd.Key == "region" {
-		z = append(z, "单位类别为“地方”时必填")
-		e = append(e, "required when the body type is locality")
+	if w := fd.RequiredWhen; w != nil {
+		on := d.Field(w.Field)
+		tz, te := w.Value, w.Value
+		if v := cat.Vocabs[on.Vocab]; v != nil {
+			for _, t := range v.Terms {
+				if t.Code == w.Value {
+					tz, te = t.Zh, strings.ToLower(t.En)
+				}
+			}
+		}
+		z = append(z, on.Zh+"为“"+tz+"”时必填")
+		e = append(e, "required when the "+strings.ToLower(on.En)+" is "+te)
 	}
 	return strings.Join(z, "；"), strings.Join(e, "; ")
 }
@@ -424,7 +443,7 @@ func instructions(f *excelize.File, cat *schema.Catalog, d *schema.Dataset, st *
 		case schema.Bool:
 			vz, ve = "是、否", "yes, no (是, 否)"
 		}
-		nz, ne := notes(d, fd)
+		nz, ne := notes(cat, d, fd)
 		vals := []any{fd.Zh, fd.En, fd.Key, tt[0], tt[1], req, vz, ve, nz, ne}
 		if err := f.SetSheetRow(s, fmt.Sprintf("A%d", row), &vals); err != nil {
 			return err
