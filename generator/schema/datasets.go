@@ -9,6 +9,8 @@ func datasets() []*Dataset {
 			ItemZh: "伦理委员会", ItemEn: "Ethics committee",
 			TitleField: "name", DateField: "registered_on",
 			Publication: Publication{Switch: "publish"},
+			KindField:   "status",
+			Links:       []Link{{Key: "cases", Dataset: "cases", Field: "unit", Match: "institution"}},
 			Facets: []Facet{
 				{Key: "region", Field: "region", Zh: "地区", En: "Region"},
 				{Key: "institution_type", Field: "institution_type"},
@@ -41,6 +43,7 @@ func datasets() []*Dataset {
 			ItemZh: "高风险科技活动", ItemEn: "High-risk activity",
 			TitleField: "title", DateField: "registered_on",
 			Publication: Publication{Switch: "publish"},
+			KindField:   "status",
 			Facets: []Facet{
 				{Key: "region", Field: "region", Zh: "地区", En: "Region"},
 				{Key: "field", Field: "field"},
@@ -61,7 +64,7 @@ func datasets() []*Dataset {
 				{Key: "lead_phone", Zh: "负责人电话", En: "Person in charge phone", Type: Secret},
 				{Key: "field", Zh: "领域", En: "Field", Type: Enum, Vocab: "field", Required: true},
 				{Key: "category", Zh: "高风险类别", En: "High-risk category", Type: Enum, Vocab: "high_risk_category", Required: true},
-				{Key: "committee_id", Zh: "审查委员会登记编号", En: "Reviewing committee No.", Type: ID, Ref: "committees", Required: true},
+				{Key: "committee_id", Zh: "审查委员会登记编号", En: "Reviewing committee No.", Type: ID, Ref: "committees", Required: true, Backlink: "reviewed"},
 				{Key: "approved_on", Zh: "伦理审查批准日期", En: "Ethics approval date", Type: Date, Required: true, Past: true},
 				{Key: "rereview_result", Zh: "专家复核结论", En: "Expert re-review result", Type: Enum, Vocab: "rereview_result", Required: true},
 				{Key: "rereview_on", Zh: "复核日期", En: "Re-review date", Type: Date, After: "approved_on", Past: true},
@@ -81,6 +84,7 @@ func datasets() []*Dataset {
 			ItemZh: "违规案件", ItemEn: "Violation case",
 			TitleField: "title", DateField: "closed_on",
 			Publication: Publication{Switch: "publish", Withdrawn: "withdrawn_on", From: "publish_from", Since: "closed_on", Until: "publish_until"},
+			KindField:   "violation_types",
 			Facets: []Facet{
 				{Key: "region", Field: "region", Zh: "地区", En: "Region"},
 				{Key: "violation_types", Field: "violation_types"},
@@ -120,6 +124,7 @@ func datasets() []*Dataset {
 			Unique:     []string{"body", "period"},
 			TitleAfter: "period",
 			DeriveID:   []string{"period", "body"},
+			KindField:  "body_type",
 			Facets: []Facet{
 				{Key: "body_type", Field: "body_type"},
 				{Key: "region", Field: "region", Zh: "地区", En: "Region"},

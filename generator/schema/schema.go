@@ -74,6 +74,20 @@ type Field struct {
 	// RequiredWhen makes the field required when another field has a
 	// value: {"body_type", "locality"}.
 	RequiredWhen *Condition
+	// Backlink, on a field with a Ref, lists the records that refer to a
+	// record on its page, under the theme's i18n text "related_<Backlink>"
+	// (the activities a committee reviewed: "reviewed").
+	Backlink string
+}
+
+// Link lists on a record's page the records of another register whose
+// field holds the same value as a field of this record (the cases about a
+// committee's institution), under the theme's i18n text "related_<Key>".
+type Link struct {
+	Key     string
+	Dataset string // the other register
+	Field   string // its field
+	Match   string // this register's field
 }
 
 // Condition is a field having a value.
@@ -126,6 +140,11 @@ type Dataset struct {
 	// TitleAfter names a field whose label follows the title (a report's
 	// period: 北京市科学技术委员会 2024年上半年).
 	TitleAfter string
+	// Links are the other registers' records a record's page lists.
+	Links []Link
+	// KindField is the field a list shows in its status or category
+	// column.
+	KindField string
 	// DeriveID lists fields that together make the id of a record whose
 	// id is blank (a report's period and body: 2024-H1-北京市科学技术委员会).
 	DeriveID []string
@@ -366,13 +385,64 @@ func New(overrides VocabFile) (*Catalog, error) {
 			return nil, err
 		}
 	}
-	c.Datasets = datasets()
-	for _, d := range c.Datasets {
+	for _, d := range datasets() {
 		if err := d.index(c); err != nil {
 			return nil, err
 		}
+		c.Datasets = append(c.Datasets, d)
+	}
+	if err := c.check(); err != nil {
+		return nil, err
 	}
 	return c, nil
+}
+
+// Add adds a register to the catalog, after the others. Its fields'
+// vocabularies, and the registers its references and links name, must be
+// in the catalog.
+func (c *Catalog) Add(d *Dataset) error {
+	if c.Dataset(d.Name) != nil {
+		return fmt.Errorf("register %q is defined twice", d.Name)
+	}
+	if err := d.index(c); err != nil {
+		return err
+	}
+	c.Datasets = append(c.Datasets, d)
+	if err := c.check(); err != nil {
+		c.Datasets = c.Datasets[:len(c.Datasets)-1]
+		return err
+	}
+	return nil
+}
+
+// check reports a reference or link to a register or field that does not
+// exist.
+func (c *Catalog) check() error {
+	for _, d := range c.Datasets {
+		for _, f := range d.Fields {
+			if f.Ref != "" && c.Dataset(f.Ref) == nil {
+				return fmt.Errorf("%s.%s: refers to no register %q", d.Name, f.Key, f.Ref)
+			}
+		}
+		for _, l := range d.Links {
+			if o := c.Dataset(l.Dataset); o == nil || o.Field(l.Field) == nil {
+				return fmt.Errorf("%s: links to %s.%s, which does not exist", d.Name, l.Dataset, l.Field)
+			}
+		}
+	}
+	return nil
+}
+
+// AddVocab adds a vocabulary to the catalog.
+func (c *Catalog) AddVocab(v *Vocab) error {
+	if c.Vocabs[v.Name] != nil {
+		return fmt.Errorf("vocabulary %q is defined twice", v.Name)
+	}
+	if err := v.index(); err != nil {
+		return err
+	}
+	c.Vocabs[v.Name] = v
+	return nil
 }
 
 // MustDefault returns the built-in catalog; it panics only if the embedded
@@ -408,6 +478,10 @@ func (d *Dataset) index(c *Catalog) error {
 	names = append(names, d.DeriveID...)
 	for _, f := range d.Facets {
 		names = append(names, f.Field)
+	}
+	names = append(names, d.KindField)
+	for _, l := range d.Links {
+		names = append(names, l.Match)
 	}
 	for _, f := range d.Fields {
 		names = append(names, f.After)

@@ -192,7 +192,7 @@ func (idx *index) recordPage(r *redact.Record, lang string, weight int) recordPa
 			}
 		case f.Ref != "":
 			out.Text = v.Str
-			if c, ok := idx.committees[v.Str]; ok && f.Ref == "committees" {
+			if c, ok := idx.byID[f.Ref][v.Str]; ok {
 				out.Href = recordHref(c)
 				out.Text = c.Title(lang) + "（" + v.Str + "）"
 				if lang == "en" {
@@ -211,12 +211,22 @@ func (idx *index) recordPage(r *redact.Record, lang string, weight int) recordPa
 		}
 		p.Params.Fields = append(p.Params.Fields, out)
 	}
-	if ds.Name == "committees" {
-		if acts := idx.reviewed[r.ID()]; len(acts) > 0 {
-			p.Params.Related = append(p.Params.Related, idx.related("reviewed", acts, lang))
+	// the records that refer to this one, then those it is linked with
+	for _, other := range idx.in.Catalog.Datasets {
+		for _, f := range other.Fields {
+			if f.Ref != ds.Name || f.Backlink == "" {
+				continue
+			}
+			if recs := idx.refs[other.Name+"."+f.Key][r.ID()]; len(recs) > 0 {
+				p.Params.Related = append(p.Params.Related, idx.related(f.Backlink, recs, lang))
+			}
 		}
-		if cases := idx.casesByUnit[r.Str("institution")]; len(cases) > 0 {
-			p.Params.Related = append(p.Params.Related, idx.related("cases", cases, lang))
+	}
+	for _, l := range ds.Links {
+		if v := r.Str(l.Match); v != "" {
+			if recs := idx.joins[l.Dataset+"."+l.Field][v]; len(recs) > 0 {
+				p.Params.Related = append(p.Params.Related, idx.related(l.Key, recs, lang))
+			}
 		}
 	}
 	p.Params.Body = fieldsHTML(p.Params.Fields, lang, idx.link)
@@ -298,17 +308,7 @@ func kindCell(cat *schema.Catalog, r *redact.Record, lang string) string {
 }
 
 // kindKey is the field shown in a list's status or category column.
-func kindKey(ds *schema.Dataset) string {
-	switch ds.Name {
-	case "committees", "activities":
-		return "status"
-	case "cases":
-		return "violation_types"
-	case "reports":
-		return "body_type"
-	}
-	return ""
-}
+func kindKey(ds *schema.Dataset) string { return ds.KindField }
 
 func vocabLabel(cat *schema.Catalog, vocab, code, lang string) string {
 	if code == "" {

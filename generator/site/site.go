@@ -246,25 +246,28 @@ type index struct {
 	in Input
 	// sorted holds each dataset's records newest first.
 	sorted map[string][]*redact.Record
-	// committees maps a committee id to its record.
-	committees map[string]*redact.Record
-	// reviewed maps a committee id to the activities it reviewed, newest
-	// first.
-	reviewed map[string][]*redact.Record
-	// casesByUnit maps an institution name to the cases about it.
-	casesByUnit map[string][]*redact.Record
+	// byID maps each dataset's ids to their records.
+	byID map[string]map[string]*redact.Record
+	// refs maps a referring field (dataset.field) and the id it refers to
+	// to the records that refer to it, newest first (the activities a
+	// committee reviewed).
+	refs map[string]map[string][]*redact.Record
+	// joins maps a dataset's field (dataset.field) and a value to the
+	// records holding it, newest first, for schema.Link (the cases about
+	// an institution).
+	joins map[string]map[string][]*redact.Record
 	// link makes the hrefs of the HTML written in Go.
 	link linker
 }
 
 func newIndex(in Input) (*index, error) {
 	idx := &index{
-		in:          in,
-		sorted:      map[string][]*redact.Record{},
-		committees:  map[string]*redact.Record{},
-		reviewed:    map[string][]*redact.Record{},
-		casesByUnit: map[string][]*redact.Record{},
-		link:        newLinker(in.Config.BaseURL),
+		in:     in,
+		sorted: map[string][]*redact.Record{},
+		byID:   map[string]map[string]*redact.Record{},
+		refs:   map[string]map[string][]*redact.Record{},
+		joins:  map[string]map[string][]*redact.Record{},
+		link:   newLinker(in.Config.BaseURL),
 	}
 	for _, ds := range in.Catalog.Datasets {
 		recs := append([]*redact.Record(nil), in.Records[ds.Name]...)
@@ -278,20 +281,41 @@ func newIndex(in Input) (*index, error) {
 		sortNewestFirst(ds, recs)
 		idx.sorted[ds.Name] = recs
 	}
-	for _, r := range idx.sorted["committees"] {
-		idx.committees[r.ID()] = r
-	}
-	for _, r := range idx.sorted["activities"] {
-		if c := r.Str("committee_id"); c != "" {
-			idx.reviewed[c] = append(idx.reviewed[c], r)
+	// what record pages link to and list, as the schema says
+	joined := map[string]bool{}
+	for _, ds := range in.Catalog.Datasets {
+		ids := make(map[string]*redact.Record, len(idx.sorted[ds.Name]))
+		for _, r := range idx.sorted[ds.Name] {
+			ids[r.ID()] = r
+		}
+		idx.byID[ds.Name] = ids
+		for _, l := range ds.Links {
+			joined[l.Dataset+"."+l.Field] = true
 		}
 	}
-	for _, r := range idx.sorted["cases"] {
-		if u := r.Str("unit"); u != "" {
-			idx.casesByUnit[u] = append(idx.casesByUnit[u], r)
+	for _, ds := range in.Catalog.Datasets {
+		for _, f := range ds.Fields {
+			key := ds.Name + "." + f.Key
+			if f.Ref != "" && f.Backlink != "" {
+				idx.refs[key] = group(idx.sorted[ds.Name], f.Key)
+			}
+			if joined[key] {
+				idx.joins[key] = group(idx.sorted[ds.Name], f.Key)
+			}
 		}
 	}
 	return idx, nil
+}
+
+// group maps each value of a field to the records holding it, in order.
+func group(recs []*redact.Record, key string) map[string][]*redact.Record {
+	out := map[string][]*redact.Record{}
+	for _, r := range recs {
+		if v := r.Str(key); v != "" {
+			out[v] = append(out[v], r)
+		}
+	}
+	return out
 }
 
 // sortNewestFirst orders records by their dataset's date field, newest
