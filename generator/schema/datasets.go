@@ -11,6 +11,7 @@ func datasets() []*Dataset {
 			Publication: Publication{Switch: "publish"},
 			KindField:   "status",
 			Links:       []Link{{Key: "cases", Dataset: "cases", Field: "unit", Match: "institution"}},
+			Stats:       Stats{Monthly: "registered_on", Counts: []Count{{"region", "region"}, {"field", "fields"}}},
 			Facets: []Facet{
 				{Key: "region", Field: "region", Zh: "地区", En: "Region"},
 				{Key: "institution_type", Field: "institution_type"},
@@ -44,6 +45,7 @@ func datasets() []*Dataset {
 			TitleField: "title", DateField: "registered_on",
 			Publication: Publication{Switch: "publish"},
 			KindField:   "status",
+			Stats:       Stats{Monthly: "registered_on", Counts: []Count{{"category", "category"}, {"rereview", "rereview_result"}}},
 			Facets: []Facet{
 				{Key: "region", Field: "region", Zh: "地区", En: "Region"},
 				{Key: "field", Field: "field"},
@@ -85,6 +87,8 @@ func datasets() []*Dataset {
 			TitleField: "title", DateField: "closed_on",
 			Publication: Publication{Switch: "publish", Withdrawn: "withdrawn_on", From: "publish_from", Since: "closed_on", Until: "publish_until"},
 			KindField:   "violation_types",
+			Typical:     "typical",
+			Stats:       Stats{Counts: []Count{{"violation", "violation_types"}, {"penalty", "penalties"}}},
 			Facets: []Facet{
 				{Key: "region", Field: "region", Zh: "地区", En: "Region"},
 				{Key: "violation_types", Field: "violation_types"},
@@ -125,6 +129,14 @@ func datasets() []*Dataset {
 			TitleAfter: "period",
 			DeriveID:   []string{"period", "body"},
 			KindField:  "body_type",
+			Stats: Stats{
+				Sums:      []string{"reviews", "high_risk_registered", "rereviews", "cases_opened", "cases_closed", "trainings", "trainees", "publicity_events"},
+				Period:    "period",
+				By:        "body_type",
+				ByChart:   "body",
+				FiguresZh: "监管履职报告数字",
+				FiguresEn: "Report figures",
+			},
 			Facets: []Facet{
 				{Key: "body_type", Field: "body_type"},
 				{Key: "region", Field: "region", Zh: "地区", En: "Region"},

@@ -80,6 +80,27 @@ type Field struct {
 	Backlink string
 }
 
+// Stats says what the statistics page shows of a register.
+type Stats struct {
+	// Monthly is a date field whose records are counted per month in
+	// the registrations chart.
+	Monthly string
+	// Counts are vocabulary fields, each counted in a bar chart; Chart is
+	// the chart's id after the register's name (committees-region).
+	Counts []Count
+	// Sums are whole-number fields summed by the year of the Period
+	// field and by the values of the By field (in the chart ByChart),
+	// under the name Figures.
+	Sums                 []string
+	Period, By, ByChart  string
+	FiguresZh, FiguresEn string
+}
+
+// Count is one counted field of the statistics page.
+type Count struct {
+	Chart, Field string
+}
+
 // Link lists on a record's page the records of another register whose
 // field holds the same value as a field of this record (the cases about a
 // committee's institution), under the theme's i18n text "related_<Key>".
@@ -142,6 +163,11 @@ type Dataset struct {
 	TitleAfter string
 	// Links are the other registers' records a record's page lists.
 	Links []Link
+	// Stats says what the statistics page counts of the register.
+	Stats Stats
+	// Typical names a Bool field that marks a record the education pages
+	// teach from (a typical case).
+	Typical string
 	// KindField is the field a list shows in its status or category
 	// column.
 	KindField string
@@ -479,7 +505,11 @@ func (d *Dataset) index(c *Catalog) error {
 	for _, f := range d.Facets {
 		names = append(names, f.Field)
 	}
-	names = append(names, d.KindField)
+	names = append(names, d.KindField, d.Typical, d.Stats.Monthly, d.Stats.Period, d.Stats.By)
+	names = append(names, d.Stats.Sums...)
+	for _, c := range d.Stats.Counts {
+		names = append(names, c.Field)
+	}
 	for _, l := range d.Links {
 		names = append(names, l.Match)
 	}

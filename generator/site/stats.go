@@ -138,9 +138,6 @@ func months(asOf string) []string {
 	return out
 }
 
-// reportMetrics are the report figures the statistics page sums.
-var reportMetrics = []string{"reviews", "high_risk_registered", "rereviews", "cases_opened", "cases_closed", "trainings", "trainees", "publicity_events"}
-
 // tallies counts everything the statistics page shows.
 func tallies(in Input, lang string) []tally {
 	cat := in.Catalog
@@ -168,14 +165,13 @@ func tallies(in Input, lang string) []tally {
 	}
 	reg := tally{id: "registrations", title: pick(lang, "每月登记数（近 24 个月）", "Registrations per month (last 24 months)"), vertical: true}
 	reg.labels = ms
-	for _, ds := range []string{"committees", "activities"} {
-		name := ds
-		if d := cat.Dataset(ds); d != nil {
-			name = pick(lang, d.ItemZh, d.ItemEn)
+	for _, ds := range cat.Datasets {
+		if ds.Stats.Monthly == "" {
+			continue
 		}
-		s := series{Name: name, Values: make([]int64, len(ms))}
-		for _, r := range in.Records[ds] {
-			d := r.Str("registered_on")
+		s := series{Name: pick(lang, ds.ItemZh, ds.ItemEn), Values: make([]int64, len(ms))}
+		for _, r := range in.Records[ds.Name] {
+			d := r.Str(ds.Stats.Monthly)
 			if len(d) >= 7 {
 				if i, ok := monthIdx[d[:7]]; ok {
 					s.Values[i]++
@@ -210,28 +206,32 @@ func tallies(in Input, lang string) []tally {
 	by := func(ds, key string) string {
 		return pick(lang, dsTitle(ds)+"：按"+label(ds, key), dsTitle(ds)+" by "+strings.ToLower(label(ds, key)))
 	}
-	out = append(out,
-		byField("committees-region", "committees", "region", by("committees", "region")),
-		byField("committees-field", "committees", "fields", by("committees", "fields")),
-		byField("activities-category", "activities", "category", by("activities", "category")),
-		byField("activities-rereview", "activities", "rereview_result", by("activities", "rereview_result")),
-		byField("cases-violation", "cases", "violation_types", by("cases", "violation_types")),
-		byField("cases-penalty", "cases", "penalties", by("cases", "penalties")),
-	)
-
-	// Report figures summed by period and by body type.
-	var shown []string
-	for _, k := range reportMetrics {
-		if cat.Dataset("reports").Field(k) != nil {
-			shown = append(shown, k)
+	for _, ds := range cat.Datasets {
+		for _, c := range ds.Stats.Counts {
+			out = append(out, byField(ds.Name+"-"+c.Chart, ds.Name, c.Field, by(ds.Name, c.Field)))
 		}
 	}
+	for _, ds := range cat.Datasets {
+		if len(ds.Stats.Sums) > 0 {
+			out = append(out, sums(in, ds, lang, label)...)
+		}
+	}
+	return out
+}
+
+// sums are a register's figures summed by the year of its period and by
+// the values of its By field (schema.Stats).
+func sums(in Input, ds *schema.Dataset, lang string, label func(ds, key string) string) []tally {
+	cat := in.Catalog
+	st := ds.Stats
+	var out []tally
+	shown := st.Sums
 	period := map[string][]int64{}
 	body := map[string][]int64{}
-	for _, r := range in.Records["reports"] {
+	for _, r := range in.Records[ds.Name] {
 		// Periods are years, half years or quarters depending on the
 		// body; they are summed by year so that the bars compare alike.
-		p, b := r.Str("period"), r.Str("body_type")
+		p, b := r.Str(st.Period), r.Str(st.By)
 		if len(p) > 4 {
 			p = p[:4]
 		}
@@ -258,7 +258,7 @@ func tallies(in Input, lang string) []tally {
 			}
 		}
 		for i, k := range shown {
-			t.series = append(t.series, series{Name: label("reports", k), Values: vals[i]})
+			t.series = append(t.series, series{Name: label(ds.Name, k), Values: vals[i]})
 		}
 		return t
 	}
@@ -267,18 +267,20 @@ func tallies(in Input, lang string) []tally {
 		periods = append(periods, p)
 	}
 	sort.Strings(periods)
-	out = append(out, sumTally("reports-period", pick(lang, "监管履职报告数字：按报告年度", "Report figures by reporting year"), pick(lang, "年度", "Year"),
+	out = append(out, sumTally(ds.Name+"-period", pick(lang, st.FiguresZh+"：按报告年度", st.FiguresEn+" by reporting year"), pick(lang, "年度", "Year"),
 		periods, func(p string) string { return schema.PeriodLabel(p, lang) }, period))
+	byVocab := ds.Field(st.By).Vocab
 	var bodies []string
-	if v := cat.Vocab("body_type"); v != nil {
+	if v := cat.Vocab(byVocab); v != nil {
 		for _, t := range v.Terms {
 			if body[t.Code] != nil {
 				bodies = append(bodies, t.Code)
 			}
 		}
 	}
-	out = append(out, sumTally("reports-body", pick(lang, "监管履职报告数字：按单位类别", "Report figures by body type"), label("reports", "body_type"),
-		bodies, func(b string) string { return vocabLabel(cat, "body_type", b, lang) }, body))
+	byLabel := label(ds.Name, st.By)
+	out = append(out, sumTally(ds.Name+"-"+st.ByChart, pick(lang, st.FiguresZh+"：按"+byLabel, st.FiguresEn+" by "+strings.ToLower(byLabel)), byLabel,
+		bodies, func(b string) string { return vocabLabel(cat, byVocab, b, lang) }, body))
 	return out
 }
 

@@ -8,6 +8,7 @@ import (
 	"strings"
 
 	"disclose/generator/redact"
+	"disclose/generator/schema"
 )
 
 // Typical cases and the ethics principles they breach. The mapping from a
@@ -68,18 +69,24 @@ func principlePages(contentDir, lang string) map[string]string {
 	return out
 }
 
-// principlesOf returns the principle codes a case's violation types
-// breach, in the principle vocabulary's order, each once.
+// principlesOf returns the principle codes a record's terms breach (the
+// principles of its violation types), in the principle vocabulary's order,
+// each once.
 func principlesOf(in Input, r *redact.Record) []string {
-	vt := in.Catalog.Vocab("violation_type")
-	if vt == nil {
-		return nil
-	}
 	found := map[string]bool{}
-	for _, code := range r.List("violation_types") {
-		if t := vt.Term(code); t != nil {
-			for _, p := range t.Principles {
-				found[p] = true
+	for _, f := range r.Dataset().Fields {
+		if f.Type != schema.Enum {
+			continue
+		}
+		v := in.Catalog.Vocab(f.Vocab)
+		if v == nil {
+			continue
+		}
+		for _, code := range append([]string{r.Str(f.Key)}, r.List(f.Key)...) {
+			if t := v.Term(code); t != nil {
+				for _, p := range t.Principles {
+					found[p] = true
+				}
 			}
 		}
 	}
@@ -107,10 +114,18 @@ func typicalData(in Input, idx *index) map[string]typicalLang {
 	for _, lang := range langs {
 		pages := principlePages(in.Config.ContentDir, lang)
 		tl := typicalLang{Cases: []typicalCase{}, ByPrinciple: map[string][]link{}, PrinciplesOf: map[string][]principleLink{}}
-		for _, r := range idx.sorted["cases"] {
-			if !r.Bool("typical") {
+		var typical []*redact.Record
+		for _, ds := range in.Catalog.Datasets {
+			if ds.Typical == "" {
 				continue
 			}
+			for _, r := range idx.sorted[ds.Name] {
+				if r.Bool(ds.Typical) {
+					typical = append(typical, r)
+				}
+			}
+		}
+		for _, r := range typical {
 			l := idx.links([]*redact.Record{r}, lang)[0]
 			tc := typicalCase{link: l}
 			for _, p := range principlesOf(in, r) {
