@@ -51,6 +51,9 @@ type Options struct {
 	KeepGoing bool
 	Stdout    io.Writer
 	Stderr    io.Writer
+	// Catalog is the registers and vocabularies; nil means the built-in
+	// ones with the configuration's vocabulary changes.
+	Catalog *schema.Catalog
 }
 
 // Timing is how long one stage took.
@@ -195,9 +198,12 @@ func newState(opts Options) (*state, error) {
 	if opts.Stderr == nil {
 		opts.Stderr = io.Discard
 	}
-	cat, err := schema.New(opts.Config.Vocabs)
-	if err != nil {
-		return nil, fmt.Errorf("vocabularies: %w", err)
+	cat := opts.Catalog
+	if cat == nil {
+		var err error
+		if cat, err = schema.New(opts.Config.Vocabs); err != nil {
+			return nil, fmt.Errorf("vocabularies: %w", err)
+		}
 	}
 	return &state{opts: opts, cat: cat}, nil
 }

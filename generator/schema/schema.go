@@ -441,6 +441,29 @@ func (c *Catalog) Add(d *Dataset) error {
 	return nil
 }
 
+// AddField adds a field to a register, after its others.
+func (c *Catalog) AddField(dataset string, f *Field) error {
+	d := c.Dataset(dataset)
+	if d == nil {
+		return fmt.Errorf("no register %q", dataset)
+	}
+	if d.Field(f.Key) != nil {
+		return fmt.Errorf("%s.%s is defined twice", dataset, f.Key)
+	}
+	d.Fields = append(d.Fields, f)
+	if err := d.index(c); err != nil {
+		d.Fields = d.Fields[:len(d.Fields)-1]
+		_ = d.index(c)
+		return err
+	}
+	if err := c.check(); err != nil {
+		d.Fields = d.Fields[:len(d.Fields)-1]
+		_ = d.index(c)
+		return err
+	}
+	return nil
+}
+
 // check reports a reference or link to a register or field that does not
 // exist.
 func (c *Catalog) check() error {
