@@ -359,26 +359,27 @@ func runChild(name string, args ...string) (child, error) {
 	return c, nil
 }
 
-// parseTimings reads the "timing STAGE SECONDS" lines of a build; a stage
-// that ran more than once (the build writes and prescans the downloads and
-// then the search index) is reported once with its total.
+// parseTimings reads the "timing STAGE SECONDS" lines of a build (a stage's
+// name may have spaces: "scan downloads"); a stage that ran more than once
+// is reported once with its total.
 func parseTimings(s string) []stageTime {
 	var out []stageTime
 	sc := bufio.NewScanner(strings.NewReader(s))
 	for sc.Scan() {
 		f := strings.Fields(sc.Text())
-		if len(f) != 3 || f[0] != "timing" {
+		if len(f) < 3 || f[0] != "timing" {
 			continue
 		}
-		v, err := strconv.ParseFloat(f[2], 64)
+		v, err := strconv.ParseFloat(f[len(f)-1], 64)
 		if err != nil {
 			continue
 		}
-		if i := slices.IndexFunc(out, func(t stageTime) bool { return t.name == f[1] }); i >= 0 {
+		name := strings.Join(f[1:len(f)-1], " ")
+		if i := slices.IndexFunc(out, func(t stageTime) bool { return t.name == name }); i >= 0 {
 			out[i].secs += v
 			continue
 		}
-		out = append(out, stageTime{f[1], v})
+		out = append(out, stageTime{name, v})
 	}
 	return out
 }
@@ -818,10 +819,11 @@ func readSecs(r *result) float64 {
 	return r.stage("read") + r.stage("check") + r.stage("redact")
 }
 
-// guardSecs is the leak guard's time: the files it reads from memory
-// before they are written (prescan) and the rest from disk (scan).
+// guardSecs is the leak guard's time: the files it reads from memory as
+// they are written (the downloads and the search index) and the rest from
+// disk (scan).
 func guardSecs(r *result) float64 {
-	return r.stage("prescan") + r.stage("scan")
+	return r.stage("scan downloads") + r.stage("scan search index") + r.stage("scan")
 }
 
 func list(v []float64) string {

@@ -20,6 +20,7 @@ func TestParseTimings(t *testing.T) {
 		{"nothing", "", nil},
 		{"a stage run twice is summed in its first place", "timing downloads 1.25\ntiming prescan 0.5\ntiming search 2\ntiming downloads 0.25\ntiming prescan 0.25\n",
 			[]stageTime{{"downloads", 1.5}, {"prescan", 0.75}, {"search", 2}}},
+		{"a name with spaces", "timing scan downloads 0.5\ntiming guard records 0.25\n", []stageTime{{"scan downloads", 0.5}, {"guard records", 0.25}}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

@@ -85,12 +85,6 @@ type state struct {
 	// passes is the number of Hugo passes the site is rendered in.
 	passes   int
 	findings *scan.Report
-	// changed are the working files a preview rewrote (absolute paths).
-	changed []string
-	// started is when a preview build began; fresh is set when it starts
-	// from scratch.
-	started time.Time
-	fresh   bool
 	// searchFiles are the search index's files, kept for prescanStep.
 	searchFiles map[string][]byte
 	// private are the leak guard's needles worked out from the private
@@ -158,12 +152,22 @@ func Build(opts Options) (*Result, error) {
 		{"stage", stageStep},
 		// the downloads go into it, and the leak guard reads them while
 		// they are in memory; then their bytes are let go
-		{"downloads", downloadsStep},
-		{"prescan", prescanStep},
+		{"write downloads", func(st *state) error { return write.Files(st.staging, st.exported.Files) }},
+		{"scan downloads", func(st *state) error { return st.prescan(st.exported.Files) }},
+		{"let downloads go", func(st *state) error {
+			st.exported.Files, st.exported.Manifest = nil, nil
+			debug.FreeOSMemory()
+			return nil
+		}},
 		// the same for the static search index
 		{"search", searchStep},
-		{"downloads", downloadsStep},
-		{"prescan", prescanStep},
+		{"write search index", func(st *state) error { return write.Files(st.staging, st.searchFiles) }},
+		{"scan search index", func(st *state) error { return st.prescan(st.searchFiles) }},
+		{"let search index go", func(st *state) error {
+			st.searchFiles = nil
+			debug.FreeOSMemory()
+			return nil
+		}},
 		// Hugo's working site: configuration, content adapters and their JSON
 		{"site", siteStep},
 		// what Hugo does not need is let go before it runs
@@ -479,21 +483,13 @@ func downloadsStep(st *state) error {
 	return write.Files(st.staging, st.searchFiles)
 }
 
-// prescanStep runs the leak guard over the downloads and the search index
-// that are in memory, notes each file's size and time so that scanStep
-// does not read them again, and lets their bytes go: the steps after it
-// need the memory, and the system gets it back before they run.
-func prescanStep(st *state) error {
+// prescan runs the leak guard over files that are in memory and just
+// written to the staging folder, and notes each file's size and time so
+// that scanStep does not read it again.
+func (st *state) prescan(files map[string][]byte) error {
 	if st.pre == nil {
 		st.pre = &scan.Report{}
 		st.stamps = map[string]stamp{}
-	}
-	files := make(map[string][]byte, len(st.exported.Files)+len(st.searchFiles))
-	for name, data := range st.exported.Files {
-		files[name] = data
-	}
-	for name, data := range st.searchFiles {
-		files[name] = data
 	}
 	st.pre.Merge(st.leakGuard().Files(files))
 	for name, data := range files {
@@ -505,8 +501,6 @@ func prescanStep(st *state) error {
 			st.stamps[name] = stamp{info.Size(), info.ModTime()}
 		}
 	}
-	st.exported.Files, st.exported.Manifest, st.searchFiles = nil, nil, nil
-	debug.FreeOSMemory()
 	return nil
 }
 

@@ -45,6 +45,18 @@ type Preview struct {
 	guard *scan.Scanner
 	// pages of the public records (dataset/slug) in the last build.
 	records map[string]bool
+	// cur is what the build under way knows besides the build's state.
+	cur previewRun
+}
+
+// previewRun is what one preview build knows besides the build's state.
+type previewRun struct {
+	// changed are the working files the build rewrote (absolute paths).
+	changed []string
+	// started is when the build began; fresh is set when it starts from
+	// scratch.
+	started time.Time
+	fresh   bool
 }
 
 // NewPreview returns a preview of the site opts describes; nothing is built
@@ -114,7 +126,7 @@ func (p *Preview) recordsStep(st *state) error {
 	}
 	p.records = now
 	if p.sums == nil {
-		st.fresh = true
+		p.cur.fresh = true
 		if err := os.RemoveAll(st.staging); err != nil {
 			return err
 		}
@@ -127,13 +139,13 @@ func (p *Preview) recordsStep(st *state) error {
 // every file after a fresh start.
 func (p *Preview) scanStep(st *state) error {
 	p.guard = scan.New(scan.Options{Needles: st.needles(), PersonalMailDomains: st.opts.Config.Redaction.PersonalMailDomains})
-	all := st.fresh
+	all := p.cur.fresh
 	var written []string
 	err := filepath.WalkDir(st.opts.OutDir, func(path string, d fs.DirEntry, err error) error {
 		if err != nil || d.IsDir() {
 			return err
 		}
-		if info, err := d.Info(); err == nil && (all || !info.ModTime().Before(st.started)) {
+		if info, err := d.Info(); err == nil && (all || !info.ModTime().Before(p.cur.started)) {
 			written = append(written, path)
 		}
 		return nil
@@ -212,7 +224,7 @@ func (p *Preview) Build() (*Result, error) {
 	}
 	// File times are kept at a coarse tick: a margin keeps every file this
 	// build writes newer than started.
-	st.started = time.Now().Add(-2 * time.Second)
+	p.cur = previewRun{started: time.Now().Add(-2 * time.Second)}
 	err = run(st, res, steps)
 	res.Pages = st.pages
 	if err != nil {
@@ -259,7 +271,7 @@ func (p *Preview) siteStep(st *state) error {
 		}
 	}
 	sort.Strings(ch)
-	st.changed = ch
+	p.cur.changed = ch
 	return nil
 }
 
@@ -295,8 +307,8 @@ func (p *Preview) hugoStep(st *state) error {
 		st.pages = p.pages
 		return nil
 	}
-	if len(st.changed) > 0 {
-		stats, err := p.hugo.Rebuild(st.changed)
+	if len(p.cur.changed) > 0 {
+		stats, err := p.hugo.Rebuild(p.cur.changed)
 		if err != nil {
 			return fmt.Errorf("%w (the next change rebuilds from scratch)", err)
 		}
