@@ -181,7 +181,7 @@ func cmdBuild(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 		return err
 	}
 	start := time.Now()
-	res, err := pipeline.Build(opts)
+	res, err := pipeline.Build(ctx, opts)
 	if c.timings && res != nil {
 		for _, t := range res.Timings {
 			fmt.Fprintf(stderr, "timing %s %.3f\n", t.Stage, t.Duration.Seconds())
@@ -211,7 +211,7 @@ func cmdCheck(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 	if err != nil {
 		return err
 	}
-	_, err = pipeline.Check(opts)
+	_, err = pipeline.Check(ctx, opts)
 	if err == nil {
 		fmt.Fprintln(stdout, "no errors")
 	}

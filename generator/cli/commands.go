@@ -27,7 +27,7 @@ func cmdTemplate(ctx context.Context, args []string, stdout, stderr io.Writer) e
 	if err != nil {
 		return err
 	}
-	if err := write.Files(*out, files); err != nil {
+	if err := write.Files(ctx, *out, files); err != nil {
 		return err
 	}
 	fmt.Fprintf(stdout, "wrote %d blank workbooks to %s\n", len(files), *out)
@@ -57,7 +57,7 @@ func cmdSample(ctx context.Context, args []string, stdout, stderr io.Writer) err
 	if err != nil {
 		return err
 	}
-	if err := write.Files(*out, files); err != nil {
+	if err := write.Files(ctx, *out, files); err != nil {
 		return err
 	}
 	fmt.Fprintf(stdout, "wrote %d workbooks with about %d records to %s\n", len(files), *scale, *out)

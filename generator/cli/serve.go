@@ -60,7 +60,7 @@ func cmdServe(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 	defer preview.Close()
 	build := func() {
 		start := time.Now()
-		res, err := preview.Build()
+		res, err := preview.Build(ctx)
 		if err != nil {
 			fmt.Fprintf(stderr, "build failed: %v\n", err)
 			return

@@ -1,6 +1,7 @@
 package pipeline_test
 
 import (
+	"context"
 	"io/fs"
 	"os"
 	"path/filepath"
@@ -78,7 +79,7 @@ func TestPassesGiveTheSameSite(t *testing.T) {
 	preview := filepath.Join(many, "preview")
 	p := pipeline.NewPreview(pipeline.Options{Config: cfg, DataDir: filepath.Join(many, "data"), OutDir: preview, AsOf: asOf, Stderr: b.stderr})
 	defer p.Close()
-	res, err := p.Build()
+	res, err := p.Build(context.Background())
 	if err != nil {
 		t.Fatalf("preview: %v\n%s", err, b.stderr)
 	}

@@ -5,6 +5,7 @@
 package pipeline
 
 import (
+	"context"
 	"encoding/json"
 	"errors"
 	"fmt"
@@ -73,6 +74,9 @@ type Result struct {
 }
 
 type state struct {
+	// ctx ends when the build is told to stop (Ctrl-C, a cancelled CI
+	// job): no step starts after it, and pools stop.
+	ctx      context.Context
 	opts     Options
 	cat      *schema.Catalog
 	loaded   *Loaded
@@ -113,8 +117,8 @@ type step struct {
 // Check reads, normalises and validates the data and applies the
 // publication rules. It prints every diagnostic and the row accounting, and
 // returns ErrData when there are errors.
-func Check(opts Options) (*Result, error) {
-	st, err := newState(opts)
+func Check(ctx context.Context, opts Options) (*Result, error) {
+	st, err := newState(ctx, opts)
 	if err != nil {
 		return nil, err
 	}
@@ -127,8 +131,8 @@ func Check(opts Options) (*Result, error) {
 
 // Build runs the whole pipeline. The output folder is replaced only when
 // every stage, the leak guard last, has succeeded.
-func Build(opts Options) (*Result, error) {
-	st, err := newState(opts)
+func Build(ctx context.Context, opts Options) (*Result, error) {
+	st, err := newState(ctx, opts)
 	if err != nil {
 		return nil, err
 	}
@@ -152,7 +156,7 @@ func Build(opts Options) (*Result, error) {
 		{"stage", stageStep},
 		// the downloads go into it, and the leak guard reads them while
 		// they are in memory; then their bytes are let go
-		{"write downloads", func(st *state) error { return write.Files(st.staging, st.exported.Files) }},
+		{"write downloads", func(st *state) error { return write.Files(st.ctx, st.staging, st.exported.Files) }},
 		{"scan downloads", func(st *state) error { return st.prescan(st.exported.Files) }},
 		{"let downloads go", func(st *state) error {
 			st.exported.Files, st.exported.Manifest = nil, nil
@@ -161,7 +165,7 @@ func Build(opts Options) (*Result, error) {
 		}},
 		// the same for the static search index
 		{"search", searchStep},
-		{"write search index", func(st *state) error { return write.Files(st.staging, st.searchFiles) }},
+		{"write search index", func(st *state) error { return write.Files(st.ctx, st.staging, st.searchFiles) }},
 		{"scan search index", func(st *state) error { return st.prescan(st.searchFiles) }},
 		{"let search index go", func(st *state) error {
 			st.searchFiles = nil
@@ -195,7 +199,7 @@ func Build(opts Options) (*Result, error) {
 	return res, err
 }
 
-func newState(opts Options) (*state, error) {
+func newState(ctx context.Context, opts Options) (*state, error) {
 	if opts.Stdout == nil {
 		opts.Stdout = io.Discard
 	}
@@ -209,11 +213,14 @@ func newState(opts Options) (*state, error) {
 			return nil, fmt.Errorf("vocabularies: %w", err)
 		}
 	}
-	return &state{opts: opts, cat: cat}, nil
+	return &state{ctx: ctx, opts: opts, cat: cat}, nil
 }
 
 func run(st *state, res *Result, steps []step) error {
 	for _, s := range steps {
+		if err := st.ctx.Err(); err != nil {
+			return fmt.Errorf("stopped before the %s step, as told; the output folder was left as it was: %w", s.name, err)
+		}
 		start := time.Now()
 		err := s.run(st)
 		res.Timings = append(res.Timings, Timing{s.name, time.Since(start)})
@@ -420,7 +427,7 @@ func siteStep(st *state) error {
 	if err := os.RemoveAll(st.siteDir); err != nil {
 		return err
 	}
-	if err := write.Files(st.siteDir, builtin); err != nil {
+	if err := write.Files(st.ctx, st.siteDir, builtin); err != nil {
 		return err
 	}
 	files, err := site.Generate(in)
@@ -428,7 +435,7 @@ func siteStep(st *state) error {
 		return err
 	}
 	st.passes = site.Passes(in)
-	return write.Files(st.siteDir, files)
+	return write.Files(st.ctx, st.siteDir, files)
 }
 
 // addFS copies every file of fsys into files under prefix.
@@ -477,10 +484,10 @@ func hugoStep(st *state) error {
 // downloadsStep writes the downloads and the search index that are in
 // memory.
 func downloadsStep(st *state) error {
-	if err := write.Files(st.staging, st.exported.Files); err != nil {
+	if err := write.Files(st.ctx, st.staging, st.exported.Files); err != nil {
 		return err
 	}
-	return write.Files(st.staging, st.searchFiles)
+	return write.Files(st.ctx, st.staging, st.searchFiles)
 }
 
 // prescan runs the leak guard over files that are in memory and just

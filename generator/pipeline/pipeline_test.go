@@ -2,6 +2,7 @@ package pipeline
 
 import (
 	"bytes"
+	"context"
 	"path/filepath"
 	"strings"
 	"testing"
@@ -71,7 +72,7 @@ func TestFilledTemplatePassesCheck(t *testing.T) {
 		}
 	}
 	var stdout, stderr bytes.Buffer
-	res, err := Check(Options{Config: config.Default(), DataDir: dir, AsOf: "2026-11-01", Stdout: &stdout, Stderr: &stderr})
+	res, err := Check(context.Background(), Options{Config: config.Default(), DataDir: dir, AsOf: "2026-11-01", Stdout: &stdout, Stderr: &stderr})
 	if err != nil {
 		t.Fatalf("Check: %v\n%s", err, stderr.String())
 	}

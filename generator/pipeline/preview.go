@@ -1,6 +1,7 @@
 package pipeline
 
 import (
+	"context"
 	"crypto/sha256"
 	"errors"
 	"fmt"
@@ -193,10 +194,10 @@ func (p *Preview) guardFiles(paths []string) error {
 
 // Build brings the preview up to date with the data and reports what it
 // did. Rows with errors are quarantined, as with --keep-going.
-func (p *Preview) Build() (*Result, error) {
+func (p *Preview) Build(ctx context.Context) (*Result, error) {
 	p.mu.Lock()
 	defer p.mu.Unlock()
-	st, err := newState(p.opts)
+	st, err := newState(ctx, p.opts)
 	if err != nil {
 		return nil, err
 	}
@@ -247,7 +248,7 @@ func (p *Preview) siteStep(st *state) error {
 		p.sums = map[string][32]byte{}
 	}
 	keep := map[string]bool{}
-	ch, err := p.sync(st.siteDir, builtin, keep)
+	ch, err := p.sync(st.ctx, st.siteDir, builtin, keep)
 	if err != nil {
 		return err
 	}
@@ -255,7 +256,7 @@ func (p *Preview) siteStep(st *state) error {
 	if err != nil {
 		return err
 	}
-	more, err := p.sync(st.siteDir, files, keep)
+	more, err := p.sync(st.ctx, st.siteDir, files, keep)
 	if err != nil {
 		return err
 	}
@@ -277,7 +278,7 @@ func (p *Preview) siteStep(st *state) error {
 
 // sync writes the files whose bytes differ from what the working site
 // holds, marks every name in keep, and returns the paths it wrote.
-func (p *Preview) sync(dir string, files map[string][]byte, keep map[string]bool) ([]string, error) {
+func (p *Preview) sync(ctx context.Context, dir string, files map[string][]byte, keep map[string]bool) ([]string, error) {
 	todo := map[string][]byte{}
 	var ch []string
 	for name, data := range files {
@@ -290,7 +291,7 @@ func (p *Preview) sync(dir string, files map[string][]byte, keep map[string]bool
 		todo[name] = data
 		ch = append(ch, filepath.Join(dir, filepath.FromSlash(name)))
 	}
-	if err := write.Files(dir, todo); err != nil {
+	if err := write.Files(ctx, dir, todo); err != nil {
 		return nil, err
 	}
 	return ch, nil

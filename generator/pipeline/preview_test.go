@@ -2,6 +2,7 @@ package pipeline_test
 
 import (
 	"bytes"
+	"context"
 	"errors"
 	"os"
 	"path/filepath"
@@ -41,7 +42,7 @@ func TestPreviewRebuild(t *testing.T) {
 		before = "乙测试大学科技伦理委员会"
 		after  = "乙测试大学科技伦理委员会（更名）"
 	)
-	res, err := p.Build()
+	res, err := p.Build(context.Background())
 	if err != nil {
 		t.Fatalf("first Build: %v\n%s", err, stderr.String())
 	}
@@ -57,7 +58,7 @@ func TestPreviewRebuild(t *testing.T) {
 		books[name] = strings.ReplaceAll(desc, before, after)
 	}
 	writeBooks(t, data, books)
-	if _, err := p.Build(); err != nil {
+	if _, err := p.Build(context.Background()); err != nil {
 		t.Fatalf("second Build: %v\n%s", err, stderr.String())
 	}
 	// The open page was rendered by the rebuild itself.
@@ -106,7 +107,7 @@ func TestPreviewLeakGuard(t *testing.T) {
 	var stderr bytes.Buffer
 	p := pipeline.NewPreview(pipeline.Options{Config: testConfig(root, content), DataDir: data, OutDir: out, AsOf: asOf, Stderr: &stderr})
 	defer p.Close()
-	if _, err := p.Build(); !errors.Is(err, pipeline.ErrLeak) {
+	if _, err := p.Build(context.Background()); !errors.Is(err, pipeline.ErrLeak) {
 		t.Fatalf("preview with a leaking page = %v, want ErrLeak\n%s", err, stderr.String())
 	}
 	if !strings.Contains(stderr.String(), "contact-us") {
@@ -130,7 +131,7 @@ func TestPreviewRecordLeaves(t *testing.T) {
 	var stdout, stderr bytes.Buffer
 	p := pipeline.NewPreview(pipeline.Options{Config: testConfig(root, ""), DataDir: data, OutDir: out, AsOf: asOf, Stdout: &stdout, Stderr: &stderr})
 	defer p.Close()
-	if _, err := p.Build(); err != nil {
+	if _, err := p.Build(context.Background()); err != nil {
 		t.Fatalf("first Build: %v\n%s", err, stderr.String())
 	}
 	page := filepath.Join(out, "committees", "kjll-2024-0002", "index.html")
@@ -151,7 +152,7 @@ func TestPreviewRecordLeaves(t *testing.T) {
 		t.Fatal(err)
 	}
 	writeBooks(t, data, books)
-	if _, err := p.Build(); err != nil {
+	if _, err := p.Build(context.Background()); err != nil {
 		t.Fatalf("second Build: %v\n%s", err, stderr.String())
 	}
 	for _, f := range []string{page, filepath.Join(out, "en", "committees", "kjll-2024-0002", "index.html"), filepath.Join(out, "committees", "kjll-2024-0002", "index.json")} {

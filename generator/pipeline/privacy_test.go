@@ -385,7 +385,7 @@ func build(t *testing.T, root string, books map[string]string, content string, c
 		f(cfg)
 	}
 	b.stdout, b.stderr = &bytes.Buffer{}, &bytes.Buffer{}
-	b.res, b.err = pipeline.Build(pipeline.Options{
+	b.res, b.err = pipeline.Build(context.Background(), pipeline.Options{
 		Config: cfg, DataDir: b.data, OutDir: b.out, AsOf: asOf,
 		Stdout: b.stdout, Stderr: b.stderr,
 	})

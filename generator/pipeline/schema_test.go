@@ -2,6 +2,7 @@ package pipeline_test
 
 import (
 	"bytes"
+	"context"
 	"errors"
 	"os"
 	"path/filepath"
@@ -223,9 +224,40 @@ func buildWith(t *testing.T, books map[string]string, cat *schema.Catalog) *buil
 	b := &built{root: root, data: filepath.Join(root, "data"), out: filepath.Join(root, "site", "public"), report: filepath.Join(root, "private", "report.json")}
 	writeBooks(t, b.data, books)
 	b.stdout, b.stderr = &bytes.Buffer{}, &bytes.Buffer{}
-	b.res, b.err = pipeline.Build(pipeline.Options{
+	b.res, b.err = pipeline.Build(context.Background(), pipeline.Options{
 		Config: testConfig(root, ""), DataDir: b.data, OutDir: b.out, AsOf: asOf,
 		Stdout: b.stdout, Stderr: b.stderr, Catalog: cat,
 	})
 	return b
+}
+
+// A build told to stop publishes nothing, leaves the previous output as it
+// was and no staging folder behind, and says so.
+func TestBuildStopsWhenTold(t *testing.T) {
+	root := t.TempDir()
+	out := filepath.Join(root, "site", "public")
+	if err := os.MkdirAll(out, 0o755); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(filepath.Join(out, "index.html"), []byte("the previous release"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	data := filepath.Join(root, "data")
+	writeBooks(t, data, seeded().books)
+	ctx, cancel := context.WithCancel(context.Background())
+	cancel()
+	var stderr bytes.Buffer
+	_, err := pipeline.Build(ctx, pipeline.Options{Config: testConfig(root, ""), DataDir: data, OutDir: out, AsOf: asOf, Stderr: &stderr})
+	if !errors.Is(err, context.Canceled) || !strings.Contains(err.Error(), "as told") {
+		t.Fatalf("Build after cancel = %v, want a stop that says so", err)
+	}
+	if b, _ := os.ReadFile(filepath.Join(out, "index.html")); string(b) != "the previous release" {
+		t.Errorf("the previous output was changed: %q", b)
+	}
+	entries, _ := os.ReadDir(filepath.Dir(out))
+	for _, e := range entries {
+		if e.Name() != "public" {
+			t.Errorf("%s left beside the output", e.Name())
+		}
+	}
 }

@@ -5,13 +5,15 @@
 package write
 
 import (
+	"context"
 	"fmt"
 	"os"
 	"path"
 	"runtime"
 	"sort"
 	"strings"
-	"sync"
+
+	"golang.org/x/sync/errgroup"
 )
 
 // CheckPath reports whether p is a clean relative slash-separated path that
@@ -29,8 +31,9 @@ func CheckPath(p string) error {
 }
 
 // Files writes every file under dir, creating folders as needed. It checks
-// every path first and writes nothing if one is unsafe.
-func Files(dir string, files map[string][]byte) error {
+// every path first and writes nothing if one is unsafe. It stops at the
+// first file it cannot write, or when ctx ends, and returns why.
+func Files(ctx context.Context, dir string, files map[string][]byte) error {
 	names := make([]string, 0, len(files))
 	for name := range files {
 		if err := CheckPath(name); err != nil {
@@ -58,33 +61,23 @@ func Files(dir string, files map[string][]byte) error {
 			}
 		}
 	}
-	workers := runtime.GOMAXPROCS(0)
-	jobs := make(chan string)
-	errs := make(chan error, workers)
-	var wg sync.WaitGroup
-	for range workers {
-		wg.Add(1)
-		go func() {
-			defer wg.Done()
-			for name := range jobs {
-				if err := root.WriteFile(name, files[name], 0o644); err != nil {
-					select {
-					case errs <- err:
-					default:
-					}
-				}
-			}
-		}()
-	}
+	// one writer per core; the first error (or the end of ctx) stops
+	// the rest
+	g, gctx := errgroup.WithContext(ctx)
+	g.SetLimit(runtime.GOMAXPROCS(0))
 	for _, name := range names {
-		jobs <- name
+		if gctx.Err() != nil {
+			break
+		}
+		g.Go(func() error {
+			if err := gctx.Err(); err != nil {
+				return err
+			}
+			return root.WriteFile(name, files[name], 0o644)
+		})
 	}
-	close(jobs)
-	wg.Wait()
-	select {
-	case err := <-errs:
+	if err := g.Wait(); err != nil {
 		return err
-	default:
-		return nil
 	}
+	return ctx.Err()
 }

@@ -1,7 +1,10 @@
 package write
 
 import (
+	"context"
+	"errors"
 	"fmt"
+	"io/fs"
 	"os"
 	"path/filepath"
 	"strings"
@@ -25,7 +28,7 @@ func TestFiles(t *testing.T) {
 	for i := range 500 {
 		files[fmt.Sprintf("activities/r%03d/index.json", i)] = fmt.Appendf(nil, `{"n":%d}`, i)
 	}
-	if err := Files(dir, files); err != nil {
+	if err := Files(context.Background(), dir, files); err != nil {
 		t.Fatal(err)
 	}
 	for name, want := range files {
@@ -44,7 +47,7 @@ func TestFiles(t *testing.T) {
 func TestFilesRefusesUnsafePaths(t *testing.T) {
 	for _, bad := range []string{"../x", "a/../../x", "/etc/x", `a\b`, "a/./b", "a:b", ""} {
 		dir := t.TempDir()
-		err := Files(dir, map[string][]byte{"ok/index.html": []byte("x"), bad: []byte("x")})
+		err := Files(context.Background(), dir, map[string][]byte{"ok/index.html": []byte("x"), bad: []byte("x")})
 		if err == nil || !strings.Contains(err.Error(), "unsafe output path") {
 			t.Errorf("%q: err = %v, want an unsafe path error", bad, err)
 		}
@@ -61,7 +64,32 @@ func TestFilesReportsAFileInTheWay(t *testing.T) {
 	if err := os.WriteFile(filepath.Join(dir, "cases"), []byte("x"), 0o644); err != nil {
 		t.Fatal(err)
 	}
-	if err := Files(dir, map[string][]byte{"cases/aj-1/index.json": []byte("{}")}); err == nil {
+	if err := Files(context.Background(), dir, map[string][]byte{"cases/aj-1/index.json": []byte("{}")}); err == nil {
 		t.Fatal("no error with a file where the folder cases must go")
+	}
+}
+
+// A build told to stop writes no more files.
+func TestFilesStopsWhenTold(t *testing.T) {
+	dir := t.TempDir()
+	ctx, cancel := context.WithCancel(context.Background())
+	cancel()
+	files := map[string][]byte{}
+	for i := range 100 {
+		files[fmt.Sprintf("r%03d/index.html", i)] = []byte("x")
+	}
+	err := Files(ctx, dir, files)
+	if !errors.Is(err, context.Canceled) {
+		t.Fatalf("Files after cancel = %v, want context.Canceled", err)
+	}
+	n := 0
+	filepath.WalkDir(dir, func(_ string, d fs.DirEntry, _ error) error {
+		if d != nil && !d.IsDir() {
+			n++
+		}
+		return nil
+	})
+	if n != 0 {
+		t.Errorf("%d files written after the build was told to stop", n)
 	}
 }
