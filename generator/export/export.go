@@ -35,6 +35,7 @@ package export
 
 import (
 	"bytes"
+	"context"
 	"crypto/sha256"
 	"encoding/hex"
 	"encoding/json"
@@ -44,8 +45,9 @@ import (
 	"sort"
 	"strconv"
 	"strings"
-	"sync"
 	"unicode/utf8"
+
+	"golang.org/x/sync/errgroup"
 
 	"disclose/generator/record"
 	"disclose/generator/redact"
@@ -106,7 +108,7 @@ const listSeparatorStandIn = "｜"
 var isoDate = regexp.MustCompile(`^\d{4}-\d{2}-\d{2}$`)
 
 // Generate makes every download and per-record document.
-func Generate(in Input) (*Output, error) {
+func Generate(ctx context.Context, in Input) (*Output, error) {
 	if in.Catalog == nil {
 		return nil, fmt.Errorf("export: no catalog")
 	}
@@ -118,11 +120,12 @@ func Generate(in Input) (*Output, error) {
 			return nil, fmt.Errorf("export: records for unknown dataset %q", name)
 		}
 	}
-	g := &generator{in: in, base: slug.Base(in.BaseURL), files: map[string][]byte{}}
+	g := &generator{ctx: ctx, in: in, base: slug.Base(in.BaseURL), files: map[string][]byte{}}
 	return g.run()
 }
 
 type generator struct {
+	ctx   context.Context
 	in    Input
 	base  string
 	files map[string][]byte
@@ -137,53 +140,59 @@ func (g *generator) run() (*Output, error) {
 	type made struct {
 		csv, xlsx, json []byte
 		records         [][]byte
-		err             error
 	}
 	sets := g.in.Catalog.Datasets
 	results := make([]made, len(sets))
 	// Each dataset's four parts are jobs of their own, so that both cores
 	// stay busy when one dataset holds most of the records. Each part
-	// fills its own field of made.
-	type part func(m *made, d *schema.Dataset, cols []column, recs []*redact.Record)
+	// fills its own field of made; the first error stops the rest.
+	type part func(m *made, d *schema.Dataset, cols []column, recs []*redact.Record) error
 	parts := []part{
-		func(m *made, d *schema.Dataset, cols []column, recs []*redact.Record) {
-			m.xlsx, m.err = g.xlsx(d, cols, recs)
+		func(m *made, d *schema.Dataset, cols []column, recs []*redact.Record) (err error) {
+			if m.xlsx, err = g.xlsx(d, cols, recs); err != nil {
+				return fmt.Errorf("export: %s.xlsx: %w", d.Name, err)
+			}
+			return nil
 		},
-		func(m *made, d *schema.Dataset, cols []column, recs []*redact.Record) {
+		func(m *made, d *schema.Dataset, cols []column, recs []*redact.Record) error {
 			m.csv = g.csv(cols, recs)
+			return nil
 		},
-		func(m *made, d *schema.Dataset, cols []column, recs []*redact.Record) {
+		func(m *made, d *schema.Dataset, cols []column, recs []*redact.Record) error {
 			m.json = g.bulkJSON(d, cols, recs)
+			return nil
 		},
-		func(m *made, d *schema.Dataset, cols []column, recs []*redact.Record) {
+		func(m *made, d *schema.Dataset, cols []column, recs []*redact.Record) error {
 			m.records = make([][]byte, len(recs))
 			for j, r := range recs {
 				m.records[j] = g.recordJSON(d, cols, r)
 			}
+			return nil
 		},
 	}
-	var wg sync.WaitGroup
-	sem := make(chan struct{}, runtime.GOMAXPROCS(0))
+	eg, ctx := errgroup.WithContext(g.ctx)
+	eg.SetLimit(runtime.GOMAXPROCS(0))
 	for i, d := range sets {
 		recs := g.in.Records[d.Name]
 		cols := columns(g.in.Catalog, d)
 		for _, part := range parts {
-			wg.Add(1)
-			go func() {
-				defer wg.Done()
-				sem <- struct{}{}
-				defer func() { <-sem }()
-				part(&results[i], d, cols, recs)
-			}()
+			eg.Go(func() error {
+				if err := ctx.Err(); err != nil {
+					return err
+				}
+				return part(&results[i], d, cols, recs)
+			})
 		}
 	}
-	wg.Wait()
+	if err := eg.Wait(); err != nil {
+		return nil, err
+	}
+	if err := g.ctx.Err(); err != nil {
+		return nil, err
+	}
 	total := 0
 	for i, d := range sets {
 		m := results[i]
-		if m.err != nil {
-			return nil, fmt.Errorf("export: %s.xlsx: %w", d.Name, m.err)
-		}
 		recs := g.in.Records[d.Name]
 		total += len(recs)
 		g.put(Dir+d.Name+".csv", d.Name, "csv", len(recs), m.csv)

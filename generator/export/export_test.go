@@ -3,6 +3,7 @@ package export
 import (
 	"archive/zip"
 	"bytes"
+	"context"
 	"crypto/sha256"
 	"encoding/csv"
 	"encoding/hex"
@@ -658,7 +659,7 @@ func TestGenerateRejects(t *testing.T) {
 		t.Run(tt.name, func(t *testing.T) {
 			in := input(t, cat, fixture(t, cat))
 			tt.edit(&in)
-			if _, err := Generate(in); err == nil {
+			if _, err := Generate(context.Background(), in); err == nil {
 				t.Errorf("Generate with %s = nil error, want an error", tt.name)
 			}
 		})
@@ -800,7 +801,7 @@ func TestDuplicateRecordIsAnError(t *testing.T) {
 	cat := schema.MustDefault()
 	recs := fixture(t, cat)
 	recs = append(recs, rec(cat, "reports", "BG-2024-H1-001", map[string]record.Value{"body": s("重复")}))
-	if _, err := Generate(input(t, cat, recs)); err == nil {
+	if _, err := Generate(context.Background(), input(t, cat, recs)); err == nil {
 		t.Errorf("Generate with two records at reports/bg-2024-h1-001 = nil error, want an error")
 	}
 }

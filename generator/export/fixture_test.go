@@ -1,6 +1,7 @@
 package export
 
 import (
+	"context"
 	"fmt"
 	"strings"
 	"testing"
@@ -140,7 +141,7 @@ func input(t testing.TB, cat *schema.Catalog, recs []*record.Record) Input {
 
 func generate(t testing.TB, in Input) *Output {
 	t.Helper()
-	out, err := Generate(in)
+	out, err := Generate(context.Background(), in)
 	if err != nil {
 		t.Fatalf("Generate: %v", err)
 	}

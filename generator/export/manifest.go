@@ -13,7 +13,8 @@ import (
 	"runtime"
 	"sort"
 	"strings"
-	"sync"
+
+	"golang.org/x/sync/errgroup"
 
 	"disclose/generator/parallel"
 	"disclose/generator/redact"
@@ -382,22 +383,17 @@ func (g *generator) bundle(name string, paths []string, sums []byte) ([]byte, er
 	// archive/zip does), then written in name order: the archive's bytes
 	// do not depend on timing.
 	names := sortedKeys(entries)
-	type packed struct {
-		data []byte
-		err  error
-	}
-	done := make([]packed, len(names))
-	var wg sync.WaitGroup
-	sem := make(chan struct{}, runtime.GOMAXPROCS(0))
+	done := make([][]byte, len(names))
+	eg, ctx := errgroup.WithContext(g.ctx)
+	eg.SetLimit(runtime.GOMAXPROCS(0))
 	for i, n := range names {
 		if strings.HasSuffix(n, ".xlsx") {
 			continue // already compressed: stored as it is
 		}
-		wg.Add(1)
-		go func() {
-			defer wg.Done()
-			sem <- struct{}{}
-			defer func() { <-sem }()
+		eg.Go(func() error {
+			if err := ctx.Err(); err != nil {
+				return err
+			}
 			var b bytes.Buffer
 			fw, err := flate.NewWriter(&b, 5)
 			if err == nil {
@@ -406,10 +402,13 @@ func (g *generator) bundle(name string, paths []string, sums []byte) ([]byte, er
 			if err == nil {
 				err = fw.Close()
 			}
-			done[i] = packed{b.Bytes(), err}
-		}()
+			done[i] = b.Bytes()
+			return err
+		})
 	}
-	wg.Wait()
+	if err := eg.Wait(); err != nil {
+		return nil, err
+	}
 	var out bytes.Buffer
 	zw := zip.NewWriter(&out)
 	t := g.modTime()
@@ -418,10 +417,7 @@ func (g *generator) bundle(name string, paths []string, sums []byte) ([]byte, er
 		h := &zip.FileHeader{Name: n, Method: zip.Store, CRC32: crc32.ChecksumIEEE(data), UncompressedSize64: uint64(len(data)), CompressedSize64: uint64(len(data))}
 		raw := data
 		if !strings.HasSuffix(n, ".xlsx") {
-			if done[i].err != nil {
-				return nil, done[i].err
-			}
-			raw = done[i].data
+			raw = done[i]
 			h.Method = zip.Deflate
 			h.CompressedSize64 = uint64(len(raw))
 		}

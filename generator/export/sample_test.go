@@ -1,6 +1,7 @@
 package export
 
 import (
+	"context"
 	"os"
 	"path/filepath"
 	"strconv"
@@ -57,7 +58,7 @@ func BenchmarkGenerate1000(b *testing.B) {
 	in := input(b, cat, synthetic(cat, 1000))
 	b.ResetTimer()
 	for b.Loop() {
-		if _, err := Generate(in); err != nil {
+		if _, err := Generate(context.Background(), in); err != nil {
 			b.Fatal(err)
 		}
 	}

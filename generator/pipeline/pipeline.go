@@ -329,7 +329,7 @@ func exportStep(st *state) error {
 		}
 		in.Previous = m
 	}
-	out, err := export.Generate(in)
+	out, err := export.Generate(st.ctx, in)
 	if err != nil {
 		return err
 	}

@@ -46,7 +46,8 @@ import (
 	"sort"
 	"strconv"
 	"strings"
-	"sync"
+
+	"golang.org/x/sync/errgroup"
 
 	"disclose/generator/redact"
 	"disclose/generator/schema"
@@ -106,27 +107,22 @@ func Generate(in Input) (map[string][]byte, error) {
 	}
 	// The languages' indexes are independent: build them at the same time.
 	perLang := make([]map[string][]byte, len(langs))
-	errs := make([]error, len(langs))
-	var wg sync.WaitGroup
+	var eg errgroup.Group
 	for i, lang := range langs {
-		wg.Add(1)
-		go func() {
-			defer wg.Done()
+		eg.Go(func() error {
 			docs, err := documents(in, lang)
 			if err != nil {
-				errs[i] = err
-				return
+				return err
 			}
 			perLang[i] = map[string][]byte{}
-			errs[i] = build(perLang[i], lang, docs)
-		}()
+			return build(perLang[i], lang, docs)
+		})
 	}
-	wg.Wait()
+	if err := eg.Wait(); err != nil {
+		return nil, err
+	}
 	files := map[string][]byte{}
 	for i := range langs {
-		if errs[i] != nil {
-			return nil, errs[i]
-		}
 		for k, v := range perLang[i] {
 			files[k] = v
 		}

@@ -17,7 +17,8 @@ import (
 	"path/filepath"
 	"runtime"
 	"sort"
-	"sync"
+
+	"golang.org/x/sync/errgroup"
 
 	"disclose/generator/redact"
 	"disclose/generator/schema"
@@ -193,31 +194,21 @@ func generate(in Input, chunk int) (map[string][]byte, error) {
 type job func(out map[string][]byte) error
 
 // runJobs runs the jobs on every core and adds what they make to files;
-// the error is that of the first failing job in order.
+// the first failing job stops the rest, and its error is returned.
 func runJobs(jobs []job, files map[string][]byte) error {
 	outs := make([]map[string][]byte, len(jobs))
-	errs := make([]error, len(jobs))
-	next := make(chan int)
-	var wg sync.WaitGroup
-	for range min(runtime.GOMAXPROCS(0), len(jobs)) {
-		wg.Add(1)
-		go func() {
-			defer wg.Done()
-			for i := range next {
-				outs[i] = map[string][]byte{}
-				errs[i] = jobs[i](outs[i])
-			}
-		}()
+	var eg errgroup.Group
+	eg.SetLimit(runtime.GOMAXPROCS(0))
+	for i := range jobs {
+		eg.Go(func() error {
+			outs[i] = map[string][]byte{}
+			return jobs[i](outs[i])
+		})
+	}
+	if err := eg.Wait(); err != nil {
+		return err
 	}
 	for i := range jobs {
-		next <- i
-	}
-	close(next)
-	wg.Wait()
-	for i := range jobs {
-		if errs[i] != nil {
-			return errs[i]
-		}
 		for name, b := range outs[i] {
 			files[name] = b
 		}
