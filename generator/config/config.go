@@ -9,6 +9,7 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
+	"reflect"
 	"sort"
 	"strings"
 
@@ -128,8 +129,17 @@ func Load(path string, required bool) (*Config, error) {
 	}
 	if und := md.Undecoded(); len(und) > 0 {
 		var msgs []string
+		seen := map[string]bool{}
 		for _, k := range und {
-			msgs = append(msgs, fmt.Sprintf("%s:%d: unknown key %q", path, lineOf(data, k), k.String()))
+			if seen[k.String()] {
+				continue
+			}
+			seen[k.String()] = true
+			at := path
+			if line, col := keyPosition(data, md, k); line > 0 {
+				at = fmt.Sprintf("%s:%d:%d", path, line, col)
+			}
+			msgs = append(msgs, fmt.Sprintf("%s: unknown key %q", at, k.String()))
 		}
 		sort.Strings(msgs)
 		return nil, errors.New(strings.Join(msgs, "\n"))
@@ -151,34 +161,35 @@ func (c *Config) Path(p string) string {
 	return filepath.Join(c.Dir, p)
 }
 
-// lineOf finds the line of an undecoded key: BurntSushi/toml reports the
-// key path but not its position, so look for the last component where it is
-// defined, after the table that holds it.
-func lineOf(data []byte, key toml.Key) int {
-	lines := strings.Split(string(data), "\n")
-	table := ""
-	last := key[len(key)-1]
-	want := strings.Join(key[:len(key)-1], ".")
-	for i, l := range lines {
-		t := strings.TrimSpace(l)
-		if strings.HasPrefix(t, "[") {
-			table = strings.Trim(t, "[] ")
-			if table == key.String() {
-				return i + 1
+// keyPosition returns the line and column of an undecoded key, from the
+// TOML library's own positions: MetaData does not give them, but a decode
+// error does, so the file is decoded again into a value that has only
+// that key, whose type refuses to be decoded. Keys inside inline tables
+// and arrays of tables are found too. It returns 0, 0 when the library
+// gives no position.
+func keyPosition(data []byte, md toml.MetaData, key toml.Key) (line, col int) {
+	t := reflect.TypeOf(refuse{})
+	for i := len(key) - 1; i >= 0; i-- {
+		t = reflect.StructOf([]reflect.StructField{{Name: "K", Type: t, Tag: reflect.StructTag(fmt.Sprintf("toml:%q", key[i]))}})
+		if i > 0 {
+			switch md.Type(key[:i]...) {
+			case "Array", "ArrayHash":
+				t = reflect.SliceOf(t)
 			}
-			continue
-		}
-		name, _, ok := strings.Cut(t, "=")
-		if !ok {
-			continue
-		}
-		name = strings.Trim(strings.TrimSpace(name), `"'`)
-		if name == last && table == want {
-			return i + 1
-		}
-		if table == "" && want != "" && name == key.String() {
-			return i + 1
 		}
 	}
-	return 0
+	_, err := toml.Decode(string(data), reflect.New(t).Interface())
+	var perr toml.ParseError
+	if errors.As(err, &perr) && perr.Message == errRefused.Error() {
+		return perr.Position.Line, perr.Position.Col
+	}
+	return 0, 0
 }
+
+// refuse is a value that refuses to be decoded, so that the decoder says
+// where its key is.
+type refuse struct{}
+
+var errRefused = errors.New("refused")
+
+func (refuse) UnmarshalTOML(any) error { return errRefused }
