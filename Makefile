@@ -9,6 +9,9 @@ export GOFLAGS := -buildvcs=false
 # unless told otherwise, e.g. make bench BENCH_FLAGS='-scales 1000,10000 -runs 2'.
 BENCH_FLAGS ?=
 
+# How long each fuzz target runs, e.g. make fuzz FUZZTIME=5m.
+FUZZTIME ?= 30s
+
 # Build the site from the workbooks in data/ into public/.
 site: build
 	./bin/disclose build
@@ -39,14 +42,12 @@ template: build
 
 # Run each fuzz target for a while.
 fuzz:
-	go test ./generator/normalize -run '^$$' -fuzz FuzzDate -fuzztime 30s
-	go test ./generator/normalize -run '^$$' -fuzz FuzzRegion -fuzztime 30s
-	go test ./generator/normalize -run '^$$' -fuzz FuzzList -fuzztime 30s
-	go test ./generator/normalize -run '^$$' -fuzz FuzzPeriod -fuzztime 30s
-	go test ./generator/schema -run '^$$' -fuzz FuzzHeaderKey -fuzztime 30s
-	go test ./generator/redact -run '^$$' -fuzz FuzzScrub -fuzztime 30s
-	go test ./generator/fold -run '^$$' -fuzz FuzzStable -fuzztime 30s
-	go test ./generator/scan -run '^$$' -fuzz FuzzShortRun -fuzztime 30s
+	@set -e; for f in $$(grep -rl --include='*_test.go' '^func Fuzz' generator | sort); do \
+		for t in $$(sed -n 's/^func \(Fuzz[A-Za-z0-9_]*\)(.*/\1/p' $$f); do \
+			echo "== $$(dirname $$f) $$t"; \
+			go test ./$$(dirname $$f) -run '^$$' -fuzz "^$$t$$" -fuzztime $(FUZZTIME); \
+		done; \
+	done
 
 # Measure the build against bare Hugo and excelize at several scales.
 bench: build

@@ -8,6 +8,8 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/rogpeppe/go-internal/diff"
+
 	"disclose/generator/schema"
 )
 
@@ -43,7 +45,7 @@ func TestGolden(t *testing.T) {
 				t.Fatalf("%v (run go test -update to create it)", err)
 			}
 			if !bytes.Equal(got, want) {
-				t.Errorf("%s differs from %s (got %d bytes, want %d); run go test -update and inspect the diff", p, golden, len(got), len(want))
+				t.Errorf("%s differs from %s (run go test -update if the change is meant):\n%s", p, golden, diff.Diff(golden, want, p, got))
 			}
 		})
 	}
