@@ -5,6 +5,13 @@
 // generator/search/tokens.go.
 (function () {
   "use strict";
+  var HAN = /\p{Script=Han}/u;
+  var WORD = /[\p{L}\p{Nd}]/u;
+  // Under Node (generator/search's tests), hand over the tokeniser only.
+  if (typeof module === "object" && module && typeof document === "undefined") {
+    module.exports = { queryTokens: queryTokens, shardOf: shardOf };
+    return;
+  }
   var box = document.getElementById("search-results");
   var input = document.getElementById("search-q");
   if (!box || !input || !window.fetch || !window.TextEncoder) return;
@@ -16,8 +23,6 @@
   var root = box.getAttribute("data-root");
   var english = document.documentElement.lang.indexOf("en") === 0;
   var PAGE = 20;
-  var HAN = /\p{Script=Han}/u;
-  var WORD = /[\p{L}\p{Nd}]/u;
   var cache = {};
   var downloaded = 0;
 
