@@ -6,6 +6,7 @@ import (
 	"strings"
 	"testing"
 
+	"disclose/generator/internal/fake"
 	"disclose/generator/pipeline"
 )
 
@@ -20,11 +21,11 @@ import (
 // synthetic.
 func formsFixture() fixture {
 	var (
-		idBroken  = id18("19800214", "311")
-		idNewline = id18("19810315", "322")
-		idHidden  = id18("19820416", "333")
-		idSplit   = id18("19830517", "344")
-		idChinese = id18("19840618", "355")
+		idBroken  = fake.ID("19800214", "311")
+		idNewline = fake.ID("19810315", "322")
+		idHidden  = fake.ID("19820416", "333")
+		idSplit   = fake.ID("19830517", "344")
+		idChinese = fake.ID("19840618", "355")
 	)
 	chinese := func(digits string) string {
 		const zh = "〇一二三四五六七八九"
@@ -224,7 +225,7 @@ func TestRealWorkbookFormsArePublishedNowhere(t *testing.T) {
 // Personal numbers typed where nothing cleans them stop the build with the
 // data-error code, naming the cell, before anything is written.
 func TestPersonalNumbersInPublishedFieldsStopTheBuild(t *testing.T) {
-	id := id18("19850101", "411")
+	id := fake.ID("19850101", "411")
 	books := map[string]string{"committees.xlsx": `== 表
 | 登记编号 | 委员会名称 | 设立单位 | 统一社会信用代码 | 单位类型 | 所在地区 | 涉及领域 | 登记日期 | 状态 | 委员人数 | 备注 |
 | KJLL-1 | 甲委员会 | 甲单位 | ` + id + ` | 高等学校 | 北京 | 医学 | 2024-03-20 | 有效 | 13800138000 | {num:1.10108198804153E+17} |

@@ -1,6 +1,7 @@
 package pipeline_test
 
 import (
+	"disclose/generator/internal/fake"
 	"fmt"
 	"strings"
 	"testing"
@@ -19,9 +20,9 @@ func TestManyCaseTextsBuildAndLeakNothing(t *testing.T) {
 	var secrets []planted
 	var public []string
 	for i := range n {
-		id := id18(fmt.Sprintf("19%02d%02d%02d", 50+i%40, 1+i%12, 1+i%28), fmt.Sprintf("%03d", i))
+		id := fake.ID(fmt.Sprintf("19%02d%02d%02d", 50+i%40, 1+i%12, 1+i%28), fmt.Sprintf("%03d", i))
 		mobile := fmt.Sprintf("139%08d", 10000000+i*7919)
-		card := luhn(fmt.Sprintf("6222%011d", 12345678901+int64(i)*104729))
+		card := fake.Card(fmt.Sprintf("6222%011d", 12345678901+int64(i)*104729))
 		mail := fmt.Sprintf("wang%d@sina.com", 7000+i)
 		var idText string
 		switch i % 3 {
@@ -30,7 +31,7 @@ func TestManyCaseTextsBuildAndLeakNothing(t *testing.T) {
 		case 1:
 			idText = id[:6] + "-" + id[6:14] + "-" + id[14:]
 		default:
-			idText = fullWidth(id)
+			idText = fake.FullWidth(id)
 		}
 		mobileText := "+86 " + mobile[:3] + " " + mobile[3:7] + " " + mobile[7:]
 		cardText := card[:4] + " " + card[4:8] + " " + card[8:12] + " " + card[12:]

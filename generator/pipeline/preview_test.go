@@ -9,6 +9,7 @@ import (
 	"strings"
 	"testing"
 
+	"disclose/generator/internal/fake"
 	"disclose/generator/pipeline"
 )
 
@@ -102,7 +103,7 @@ func TestPreviewLeakGuard(t *testing.T) {
 	root := t.TempDir()
 	data, out := filepath.Join(root, "data"), filepath.Join(root, "preview")
 	writeBooks(t, data, fx.books)
-	fake := id18("19700303", "777")
+	fake := fake.ID("19700303", "777")
 	content := leakingContent(t, root, fake)
 	var stderr bytes.Buffer
 	p := pipeline.NewPreview(pipeline.Options{Config: testConfig(root, content), DataDir: data, OutDir: out, AsOf: asOf, Stderr: &stderr})

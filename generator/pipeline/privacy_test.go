@@ -21,6 +21,7 @@ import (
 	"disclose/generator/cli"
 	"disclose/generator/config"
 	"disclose/generator/fold"
+	"disclose/generator/internal/fake"
 	"disclose/generator/pipeline"
 	"disclose/generator/publish"
 	"disclose/generator/xlsxtext"
@@ -32,79 +33,6 @@ import (
 // none of it was published while the public facts were.
 
 const asOf = "2026-11-01"
-
-// id18 returns a checksum-valid fake resident ID number (GB 11643) for the
-// made-up birth date and sequence, in the 110101 region.
-func id18(birth, seq string) string {
-	d17 := "110101" + birth + seq
-	return d17 + string(idCheck(d17))
-}
-
-func idCheck(d17 string) byte {
-	w := [...]int{7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2}
-	sum := 0
-	for i := 0; i < 17; i++ {
-		sum += int(d17[i]-'0') * w[i]
-	}
-	return "10X98765432"[sum%11]
-}
-
-// id18X returns a fake ID number whose check character is X.
-func id18X(birth string) string {
-	for s := 100; s < 1000; s++ {
-		if id := id18(birth, strconv.Itoa(s)); id[17] == 'X' {
-			return id
-		}
-	}
-	panic("no X check character")
-}
-
-// badCheck returns the ID number with a wrong check character.
-func badCheck(id string) string {
-	c := byte('0')
-	if id[17] == '0' {
-		c = '1'
-	}
-	return id[:17] + string(c)
-}
-
-// luhn returns prefix followed by its Luhn check digit.
-func luhn(prefix string) string {
-	sum := 0
-	for i := 0; i < len(prefix); i++ {
-		v := int(prefix[len(prefix)-1-i] - '0')
-		if i%2 == 0 {
-			v *= 2
-			if v > 9 {
-				v -= 9
-			}
-		}
-		sum += v
-	}
-	return prefix + strconv.Itoa((10-sum%10)%10)
-}
-
-// uscc returns a checksum-valid unified social credit code (GB 32100).
-func uscc(d17 string) string {
-	const cs = "0123456789ABCDEFGHJKLMNPQRTUWXY"
-	w := [...]int{1, 3, 9, 27, 19, 26, 16, 17, 20, 29, 25, 13, 8, 24, 10, 30, 28}
-	sum := 0
-	for i := 0; i < 17; i++ {
-		sum += strings.IndexByte(cs, d17[i]) * w[i]
-	}
-	return d17 + string(cs[(31-sum%31)%31])
-}
-
-func fullWidth(s string) string {
-	var b strings.Builder
-	for _, r := range s {
-		if r >= '!' && r <= '~' {
-			r += 0xfee0
-		}
-		b.WriteRune(r)
-	}
-	return b.String()
-}
 
 // canary is a value that must not be published in any form.
 type canary struct {
@@ -134,33 +62,33 @@ func seeded() fixture {
 		nameHidden   = "隐藏测名"
 		nameWithheld = "钱测隐"
 
-		idSecret1  = id18("19800101", "011")
-		idSecret2  = id18("19810202", "022")
-		idLead     = id18("19820303", "033")
-		idUnknown  = id18("19830404", "044")
-		idHidden   = id18("19840505", "055")
-		idPlain    = id18("19850606", "066")
-		idSpaced   = id18("19860707", "077")
-		idHyphen   = id18("19870808", "088")
-		idLowerX   = id18X("19880909")
-		idFull     = id18("19891010", "101")
-		idZW       = id18("19901111", "112")
+		idSecret1  = fake.ID("19800101", "011")
+		idSecret2  = fake.ID("19810202", "022")
+		idLead     = fake.ID("19820303", "033")
+		idUnknown  = fake.ID("19830404", "044")
+		idHidden   = fake.ID("19840505", "055")
+		idPlain    = fake.ID("19850606", "066")
+		idSpaced   = fake.ID("19860707", "077")
+		idHyphen   = fake.ID("19870808", "088")
+		idLowerX   = fake.IDWithX("19880909")
+		idFull     = fake.ID("19891010", "101")
+		idZW       = fake.ID("19901111", "112")
 		id15       = "110101" + "911212" + "123"
-		idBad      = badCheck(id18("19920113", "134"))
-		idReport   = id18("19930214", "145")
-		idWithheld = id18("19940315", "156")
+		idBad      = fake.BadCheck(fake.ID("19920113", "134"))
+		idReport   = fake.ID("19930214", "145")
+		idWithheld = fake.ID("19940315", "156")
 
 		mobileSecret = "13900139000"
-		idStart      = id18("19950416", "167")
-		idTitleEn    = id18("19960517", "178")
-		idGlued      = id18("19970618", "189")
-		idIdeoSpace  = id18("19980719", "190")
-		idFullHyphen = id18("19990820", "201")
-		card16       = luhn("622202123456789")
-		card19       = luhn("621700123456789012")
-		card16b      = luhn("625800987654321")
+		idStart      = fake.ID("19950416", "167")
+		idTitleEn    = fake.ID("19960517", "178")
+		idGlued      = fake.ID("19970618", "189")
+		idIdeoSpace  = fake.ID("19980719", "190")
+		idFullHyphen = fake.ID("19990820", "201")
+		card16       = fake.Card("622202123456789")
+		card19       = fake.Card("621700123456789012")
+		card16b      = fake.Card("625800987654321")
 
-		creditCode = uscc("91110108MA01C7PQ5")
+		creditCode = fake.USCC("91110108MA01C7PQ5")
 		docNo      = "国科金监处〔2021〕134号"
 		grantNo    = "82071234"
 		keyRDNo    = "2021YFA1300400"
@@ -187,7 +115,7 @@ func seeded() fixture {
 		{"Latin name", "Testa Fakename", ""},
 		{"bank card with hyphens", card16b[:4] + "-" + card16b[4:8] + "-" + card16b[8:12] + "-" + card16b[12:], card16b},
 		{"ID number with lower-case x", strings.ToLower(idLowerX), idLowerX[:17]},
-		{"ID number in full-width digits", fullWidth(idFull), idFull},
+		{"ID number in full-width digits", fake.FullWidth(idFull), idFull},
 		{"ID number with zero-width characters", zw(idZW), idZW},
 		{"15-digit ID number", id15, id15},
 		{"ID number with a failing checksum", idBad, idBad},
@@ -668,7 +596,7 @@ func TestScanFindsPlantedLeak(t *testing.T) {
 	if code := cli.Main(context.Background(), []string{"scan", b.out}, nil, &stdout, &stderr); code != 0 {
 		t.Fatalf("scan of a clean build = %d, want 0\n%s", code, stderr.String())
 	}
-	fake := id18("19700101", "999")
+	fake := fake.ID("19700101", "999")
 	planted := filepath.Join(b.out, "committees", "notes.txt")
 	if err := os.WriteFile(planted, []byte("联系人证件 "+fake+"\n"), 0o644); err != nil {
 		t.Fatal(err)
@@ -699,7 +627,7 @@ func TestLeakKeepsPreviousOutput(t *testing.T) {
 	}
 	before := snapshot(t, b.out)
 
-	fake := id18("19700202", "888")
+	fake := fake.ID("19700202", "888")
 	b2 := build(t, root, nil, leakingContent(t, root, fake))
 	if !errors.Is(b2.err, pipeline.ErrLeak) {
 		t.Fatalf("Build with a leaking page = %v, want ErrLeak\n%s", b2.err, b2.stderr)
@@ -768,7 +696,7 @@ func TestPersonalDataInRecordIDStopsBuild(t *testing.T) {
 	}{
 		{"name in a case id", "AJ-2025-0001", "AJ-张小测-0001", "张小测", pipeline.ErrLeak, "cases.xlsx:2025!A2: cases.id"},
 		{"mobile in an activity id", "HR-2024-0001", "HR-13800138010", "13800138010", pipeline.ErrData, "beijing.xlsx:Sheet1!A2: id: holds what looks like a mobile phone number"},
-		{"ID number in a committee id", "| KJLL-2024-0002 |", "| " + id18("19750101", "321") + " |", id18("19750101", "321"), pipeline.ErrData, "committees.xlsx:登记表!A3: id: holds what looks like a resident ID number"},
+		{"ID number in a committee id", "| KJLL-2024-0002 |", "| " + fake.ID("19750101", "321") + " |", fake.ID("19750101", "321"), pipeline.ErrData, "committees.xlsx:登记表!A3: id: holds what looks like a resident ID number"},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			fx := seeded()

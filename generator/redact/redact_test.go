@@ -9,17 +9,11 @@ import (
 	"testing"
 
 	"disclose/generator/fold"
+	"disclose/generator/internal/fake"
 	"disclose/generator/record"
 	"disclose/generator/scan"
 	"disclose/generator/schema"
 )
-
-// fakeID builds a checksum-valid ID number for the synthetic district
-// 110101 and a made-up birth date.
-func fakeID(birth, seq string) string {
-	d := "110101" + birth + seq
-	return d + string(scan.IDChecksum(d))
-}
 
 const ph = DefaultPlaceholder
 
@@ -123,7 +117,7 @@ func scrubWith(names []string, text string) (string, []string) {
 }
 
 func TestScrub(t *testing.T) {
-	id := fakeID("19900307", "123")
+	id := fake.ID("19900307", "123")
 	names := []string{"张三", "欧阳明月", "Alice Wong", "Li Na", "赵六（组长）", "张四"}
 	tests := []struct {
 		name, in, want string
@@ -198,7 +192,7 @@ func TestApply(t *testing.T) {
 	cat := schema.MustDefault()
 	cases := cat.Dataset("cases")
 	acts := cat.Dataset("activities")
-	id := fakeID("19850612", "031")
+	id := fake.ID("19850612", "031")
 	pub := &record.Record{Dataset: cases, ID: "AJ-2024-001", Values: map[string]record.Value{
 		"id":                {Str: "AJ-2024-001"},
 		"title":             {Str: "某大学未经审查开展试验案"},
@@ -357,7 +351,7 @@ func FuzzScrub(f *testing.F) {
 		m := 1 + int(birth/100)%12
 		d := 1 + int(birth)%28
 		date := strings.Join([]string{pad(y, 4), pad(m, 2), pad(d, 2)}, "")
-		id := fakeID(date, pad(int(seq)%1000, 3))
+		id := fake.ID(date, pad(int(seq)%1000, 3))
 		// surrounding text must not carry digits, or it would make a
 		// different number
 		clean := func(s string) string {

@@ -1,17 +1,11 @@
 package scan
 
 import (
+	"disclose/generator/internal/fake"
 	"slices"
 	"strings"
 	"testing"
 )
-
-// fakeID builds a checksum-valid ID number for the synthetic district
-// 110101 and a made-up birth date.
-func fakeID(birth, seq string) string {
-	d := "110101" + birth + seq
-	return d + string(IDChecksum(d))
-}
 
 // kinds runs the detector and renders what it found as "kind:text" items.
 func kinds(mode Mode, text string) []string {
@@ -23,9 +17,9 @@ func kinds(mode Mode, text string) []string {
 }
 
 func TestDetect(t *testing.T) {
-	id := fakeID("19900307", "123") // 11010119900307123?
-	idx := "11010119800101002"      // checksum X for this one? computed below
-	idx += string(IDChecksum(idx))  // may or may not be X
+	id := fake.ID("19900307", "123") // 11010119900307123?
+	idx := "11010119800101002"       // checksum X for this one? computed below
+	idx += string(IDChecksum(idx))   // may or may not be X
 	badSum := id[:17] + string("0123456789"[(strings.IndexByte("0123456789", id[17])+1)%10])
 	if id[17] == 'X' {
 		badSum = id[:17] + "0"
@@ -223,7 +217,7 @@ func sameWithoutFastPath(t *testing.T, b []byte) {
 // built from digits, separators, letters, markup and the full-width and
 // invisible characters the detector knows.
 func TestShortRunIsExact(t *testing.T) {
-	id := fakeID("19900307", "123")
+	id := fake.ID("19900307", "123")
 	for _, s := range []string{
 		`<td class="date">2023-11-01</td><a href="/cases/2023-12-nrcgkmds/">`,
 		"电话：13800138000<", "138 0013 8000<", "13800138000", "1380013800<0",

@@ -11,6 +11,7 @@ import (
 	"strings"
 	"testing"
 
+	"disclose/generator/internal/fake"
 	"github.com/xuri/excelize/v2"
 )
 
@@ -123,8 +124,8 @@ func TestDirClean(t *testing.T) {
 }
 
 func TestDirFindsLeaks(t *testing.T) {
-	id := fakeID("19900307", "123")
-	id2 := fakeID("19851111", "045")
+	id := fake.ID("19900307", "123")
+	id2 := fake.ID("19851111", "045")
 	dir := t.TempDir()
 	cleanSite(t, dir)
 	writeFile(t, dir, "cases/aj-1/index.html", []byte("<html><body>\n<p title=\"&#49;&#51;&#56;&#48;&#48;&#49;&#51;&#56;&#48;&#48;&#48;\">联系</p>\n<p>负责人 张三丰</p>\n<p>号码 "+id[:6]+" "+id[6:14]+" "+id[14:]+"</p></body></html>"))
@@ -220,7 +221,7 @@ func TestUsefulNeedle(t *testing.T) {
 // from disk, unless they changed on disk after that scan; every name is
 // still scanned, and every finding is kept.
 func TestFilesThenDirExcept(t *testing.T) {
-	id := fakeID("19900307", "123")
+	id := fake.ID("19900307", "123")
 	dir := t.TempDir()
 	cleanSite(t, dir)
 	mem := map[string][]byte{
@@ -275,7 +276,7 @@ func TestFilesThenDirExcept(t *testing.T) {
 // file of the same scan is not scanned twice (the finding is the file's),
 // and an entry that differs from every file is scanned as always.
 func TestFilesSkipsArchiveTwins(t *testing.T) {
-	id := fakeID("19900307", "123")
+	id := fake.ID("19900307", "123")
 	csv := []byte("id,facts\nAJ-1,证件号 " + id + "\n")
 	other := []byte("id,facts\nAJ-2,电话 13912345678\n")
 	files := map[string][]byte{

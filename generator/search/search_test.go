@@ -10,25 +10,11 @@ import (
 	"testing"
 	"testing/fstest"
 
+	"disclose/generator/internal/testrecord"
 	"disclose/generator/record"
 	"disclose/generator/redact"
 	"disclose/generator/schema"
 )
-
-func rec(cat *schema.Catalog, dataset, id string, kv ...any) *record.Record {
-	r := &record.Record{Dataset: cat.Dataset(dataset), ID: id, Values: map[string]record.Value{"id": {Str: id}}}
-	for i := 0; i+1 < len(kv); i += 2 {
-		switch v := kv[i+1].(type) {
-		case string:
-			r.Values[kv[i].(string)] = record.Value{Str: v}
-		case []string:
-			r.Values[kv[i].(string)] = record.Value{List: v}
-		default:
-			panic(fmt.Sprintf("rec: %T", v))
-		}
-	}
-	return r
-}
 
 var content = fstest.MapFS{
 	"zh/about.md":                      {Data: []byte("+++\ntitle = \"关于本站\"\ndescription = \"本站公开科技伦理登记信息。\"\n+++\n\n## 数据来源\n\n见[方法说明](/methodology/)。\n")},
@@ -43,24 +29,24 @@ func fixture(t testing.TB, extra int) Input {
 	t.Helper()
 	cat := schema.MustDefault()
 	recs := []*record.Record{
-		rec(cat, "committees", "KJLL-2023-0001",
+		testrecord.New(cat, "committees", "KJLL-2023-0001",
 			"name", "示例大学科技伦理委员会", "institution", "示例大学", "institution_type", "university",
 			"region", "110000", "fields", []string{"life_sciences", "ai"}, "registered_on", "2023-03-20",
 			"status", "active", "chair", "张三"),
-		rec(cat, "committees", "KJLL-2023-0002",
+		testrecord.New(cat, "committees", "KJLL-2023-0002",
 			"name", "示例医院医学伦理委员会", "institution", "示例医院", "institution_type", "medical",
 			"region", "310000", "fields", []string{"medicine"}, "registered_on", "2023-05-02", "status", "suspended"),
-		rec(cat, "activities", "HR-2024-0001",
+		testrecord.New(cat, "activities", "HR-2024-0001",
 			"title", "侵入式脑机接口治疗难治性癫痫的临床研究", "title_en", "Invasive brain-computer interface for refractory epilepsy",
 			"unit", "示例大学", "region", "110000", "lead", "李四", "field", "medicine", "category", "invasive_bci",
 			"committee_id", "KJLL-2023-0001", "registered_on", "2024-02-01", "status", "ongoing", "summary", "研究简介。"),
-		rec(cat, "activities", "HR-2024-0002",
+		testrecord.New(cat, "activities", "HR-2024-0002",
 			"title", "人机融合系统研发", "unit", "示例大学", "region", "110000", "field", "ai",
 			"category", "human_machine_fusion", "committee_id", "KJLL-2023-0001", "registered_on", "2024-03-15",
 			"status", "completed", "summary", "与脑机接口无关的说明：脑部影像。"),
 	}
 	for i := 0; i < extra; i++ {
-		recs = append(recs, rec(cat, "activities", fmt.Sprintf("HR-2023-%05d", i+1),
+		recs = append(recs, testrecord.New(cat, "activities", fmt.Sprintf("HR-2023-%05d", i+1),
 			"title", fmt.Sprintf("示例高风险科技活动第%d号：算法推荐与情感计算研究", i+1), "unit", fmt.Sprintf("示例大学%d分校", i%300),
 			"region", "110000", "field", "ai", "category", "opinion_algorithm", "committee_id", "KJLL-2023-0001",
 			"registered_on", fmt.Sprintf("2023-%02d-%02d", 1+i%12, 1+i%28), "status", "ongoing",

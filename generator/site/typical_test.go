@@ -7,6 +7,7 @@ import (
 	"strings"
 	"testing"
 
+	"disclose/generator/internal/testrecord"
 	"disclose/generator/record"
 	"disclose/generator/redact"
 )
@@ -41,7 +42,7 @@ func typicalInput(t *testing.T) Input {
 	in.Config.ContentDir = principleContent(t)
 	cat := in.Catalog
 	// A second, non-typical case breaching privacy: it must appear nowhere.
-	extra := rec(cat, "cases", "AJ-2025-0002", "title", "示例研究所泄露个人信息案", "region", "110000",
+	extra := testrecord.New(cat, "cases", "AJ-2025-0002", "title", "示例研究所泄露个人信息案", "region", "110000",
 		"unit", "示例研究所", "investigated_by", "北京市科学技术委员会", "closed_on", "2025-07-01",
 		"violation_types", []string{"privacy"}, "facts", "经查属实。", "penalties", []string{"correction"})
 	res, err := redact.Apply(cat, []*record.Record{extra}, nil, redact.Policy{})
