@@ -31,6 +31,7 @@ import (
 	"disclose/generator/schema"
 	"disclose/generator/search"
 	"disclose/generator/site"
+	"disclose/generator/words"
 	"disclose/generator/write"
 )
 
@@ -96,6 +97,8 @@ type state struct {
 	// address to its workbook row, for the guard's findings.
 	private []string
 	sources map[string]string
+	// themeWords are the theme's interface strings (see words).
+	themeWords words.Words
 	// guard and pre are the leak guard and what it found in the files
 	// scanned from memory; stamps tell scanStep which files those were.
 	guard  *scan.Scanner
@@ -408,6 +411,11 @@ func siteInput(st *state) (site.Input, map[string][]byte, error) {
 			return in, nil, err
 		}
 	}
+	w, err := st.words()
+	if err != nil {
+		return in, nil, err
+	}
+	in.Words = w
 	if cfg.Paths.Content != "" {
 		in.Config.ContentDir = abs(cfg.Paths.Content)
 	} else {
@@ -417,6 +425,30 @@ func siteInput(st *state) (site.Input, map[string][]byte, error) {
 		}
 	}
 	return in, builtin, nil
+}
+
+// words are the theme's interface strings, read once: the configured
+// theme's or the built-in one's.
+func (st *state) words() (words.Words, error) {
+	if st.themeWords != nil {
+		return st.themeWords, nil
+	}
+	var theme fs.FS
+	if p := st.opts.Config.Paths.Themes; p != "" {
+		theme = os.DirFS(filepath.Join(st.opts.Config.Path(p), "disclose"))
+	} else {
+		sub, err := fs.Sub(disclose.Theme(), "disclose")
+		if err != nil {
+			return nil, err
+		}
+		theme = sub
+	}
+	w, err := words.Load(theme)
+	if err != nil {
+		return nil, err
+	}
+	st.themeWords = w
+	return w, nil
 }
 
 func siteStep(st *state) error {
@@ -526,7 +558,11 @@ func searchStep(st *state) error {
 	if p := st.opts.Config.Paths.Content; p != "" {
 		content = os.DirFS(st.opts.Config.Path(p))
 	}
-	files, err := search.Generate(search.Input{Catalog: st.cat, Records: st.redacted.Records, Content: content})
+	w, err := st.words()
+	if err != nil {
+		return err
+	}
+	files, err := search.Generate(search.Input{Catalog: st.cat, Records: st.redacted.Records, Content: content, Words: w})
 	if err != nil {
 		return err
 	}

@@ -51,6 +51,7 @@ import (
 
 	"disclose/generator/redact"
 	"disclose/generator/schema"
+	"disclose/generator/words"
 )
 
 // Input is what the index is built from.
@@ -63,6 +64,9 @@ type Input struct {
 	Content fs.FS
 	// Langs are the site languages; nil means zh and en.
 	Langs []string
+	// Words are the theme's interface strings (words.Load), for the label
+	// of hand-written pages.
+	Words words.Words
 }
 
 // Sizes bound the files. A dense token costs about documents/6 bytes
@@ -134,7 +138,7 @@ func Generate(in Input) (map[string][]byte, error) {
 func documents(in Input, lang string) ([]doc, error) {
 	var docs []doc
 	if in.Content != nil {
-		pages, err := pages(in.Content, lang)
+		pages, err := pages(in.Content, in.Words, lang)
 		if err != nil {
 			return nil, err
 		}
@@ -253,7 +257,7 @@ var (
 
 // pages reads the hand-written pages of a language. The search page
 // itself is left out.
-func pages(fsys fs.FS, lang string) ([]doc, error) {
+func pages(fsys fs.FS, w words.Words, lang string) ([]doc, error) {
 	var out []doc
 	err := fs.WalkDir(fsys, lang, func(p string, d fs.DirEntry, err error) error {
 		if err != nil {
@@ -290,7 +294,7 @@ func pages(fsys fs.FS, lang string) ([]doc, error) {
 		}
 		text := mdMarkup.ReplaceAllString(mdLink.ReplaceAllString(body, "]"), " ")
 		out = append(out, doc{
-			title: title, href: href, label: pick(lang, "页面", "Page"),
+			title: title, href: href, label: w.T(lang, "page_label"),
 			body: []string{front["description"], text},
 		})
 		return nil

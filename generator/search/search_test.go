@@ -4,6 +4,8 @@ import (
 	"bytes"
 	"encoding/json"
 	"fmt"
+	"os"
+	"path/filepath"
 	"reflect"
 	"slices"
 	"strings"
@@ -14,6 +16,7 @@ import (
 	"disclose/generator/record"
 	"disclose/generator/redact"
 	"disclose/generator/schema"
+	"disclose/generator/words"
 )
 
 var content = fstest.MapFS{
@@ -56,7 +59,11 @@ func fixture(t testing.TB, extra int) Input {
 	if err != nil {
 		t.Fatal(err)
 	}
-	return Input{Catalog: cat, Records: res.Records, Content: content}
+	w, err := words.Load(os.DirFS(filepath.Join("..", "..", "themes", "disclose")))
+	if err != nil {
+		t.Fatal(err)
+	}
+	return Input{Catalog: cat, Records: res.Records, Content: content, Words: w}
 }
 
 func TestTokens(t *testing.T) {

@@ -64,7 +64,7 @@ func hugoConfig(in Input) []byte {
 		fmt.Fprintf(&b, "\n[languages.%s]\n", lang)
 		kv("weight", i+1)
 		kv("locale", locale(lang))
-		kv("label", langLabel(lang))
+		kv("label", in.Words.T(lang, "lang_name"))
 		kv("title", pick(lang, c.TitleZh, c.TitleEn))
 		fmt.Fprintf(&b, "[languages.%s.params]\n", lang)
 		kv("publisher", pick(lang, c.PublisherZh, c.PublisherEn))
@@ -107,10 +107,6 @@ func hugoConfig(in Input) []byte {
 
 // locale is a language's locale, as <html lang> and hreflang give it.
 func locale(lang string) string { return pick(lang, "zh-CN", "en") }
-
-// langLabel is a language's name in itself, as the language switch shows
-// it.
-func langLabel(lang string) string { return pick(lang, "中文", "English") }
 
 func baseURL(u string) string {
 	if u == "" {

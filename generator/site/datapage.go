@@ -8,6 +8,7 @@ import (
 	"disclose/generator/redact"
 	"disclose/generator/schema"
 	"disclose/generator/slug"
+	"disclose/generator/words"
 )
 
 // Changes is what changed since the previous release, as the exporter
@@ -173,7 +174,7 @@ func (in Input) displayDownload(d Download, lang string) download {
 		title = pick(lang, ds.Zh, ds.En)
 	}
 	if title == "" {
-		title = pick(lang, "全部", "All")
+		title = in.Words.T(lang, "data_all")
 	}
 	out := download{Href: d.Path, Dataset: title, Format: strings.ToUpper(d.Format),
 		Size: formatSize(d.Size), SHA256: d.SHA256, Records: formatInt(int64(d.Records))}
@@ -188,15 +189,14 @@ func (in Input) displayDownload(d Download, lang string) download {
 // licence and citation, the data dictionary and the changelog.
 func dataPage(in Input, lang string) ([]byte, error) {
 	front := dataFront{
-		Title:     pick(lang, "数据下载", "Data downloads"),
-		LinkTitle: pick(lang, "数据", "Data"),
-		Layout:    "data",
-		AsOf:      in.AsOf,
-		Description: pick(lang, "全部公开数据的下载（CSV、XLSX、JSON）、校验值、数据字典、许可、引用方法和更新记录。",
-			"Downloads of all published data (CSV, XLSX, JSON) with checksums, the data dictionary, licence, how to cite, and the changelog."),
-		Downloads: []download{},
-		Separator: "|",
-		License:   in.Config.License,
+		Title:       in.Words.T(lang, "data_title"),
+		LinkTitle:   in.Words.T(lang, "data_link"),
+		Layout:      "data",
+		AsOf:        in.AsOf,
+		Description: in.Words.T(lang, "data_description"),
+		Downloads:   []download{},
+		Separator:   "|",
+		License:     in.Config.License,
 	}
 	front.LicenseURL = licenseURL(in.Config.License)
 	// Each dataset's files in catalog order, then the files about all of
@@ -301,9 +301,9 @@ func changesView(in Input, lang string) *changesFront {
 					it.Lang = textLang(it.Text, lang)
 					var labels []string
 					for _, key := range ch.Fields {
-						labels = append(labels, fieldLabel(ds, key, lang))
+						labels = append(labels, fieldLabel(in.Words, ds, key, lang))
 					}
-					it.Fields = strings.Join(labels, pick(lang, "、", ", "))
+					it.Fields = strings.Join(labels, in.Words.T(lang, "field_sep"))
 				}
 				g.Items = append(g.Items, it)
 			}
@@ -315,14 +315,14 @@ func changesView(in Input, lang string) *changesFront {
 
 // fieldLabel names a field key in lang; the region name columns and keys
 // the schema does not know are shown as they are.
-func fieldLabel(ds *schema.Dataset, key, lang string) string {
+func fieldLabel(w words.Words, ds *schema.Dataset, key, lang string) string {
 	if ds != nil {
 		if f := ds.Field(key); f != nil {
 			return pick(lang, f.Zh, f.En)
 		}
 	}
 	if key == "*" {
-		return pick(lang, "（未能确定字段）", "(fields not determined)")
+		return w.T(lang, "fields_unknown")
 	}
 	return key
 }

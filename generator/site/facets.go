@@ -336,7 +336,7 @@ func (idx *index) listFileFor(ds *schema.Dataset, lang string) listFile {
 	for i, r := range recs {
 		t := r.Title(lang)
 		lf.Rows[i] = rowHTML(lf.Columns, [7]string{idx.link.href(lang, recordHref(r)), r.ID(), t, textLang(t, lang),
-			vocabLabel(cat, "region", r.Str("region"), lang), r.Str(ds.DateField), kindCell(cat, r, lang)})
+			vocabLabel(cat, "region", r.Str("region"), lang), r.Str(ds.DateField), kindCell(cat, idx.in.Words, r, lang)})
 	}
 	name := pick(lang, ds.Zh, ds.En)
 	root := ds.Name + "/"
@@ -409,7 +409,7 @@ func (idx *index) listFileFor(ds *schema.Dataset, lang string) listFile {
 	}
 	for _, d := range dims {
 		for _, v := range d.Values {
-			title := name + " · " + d.Label + pick(lang, "：", ": ") + v.Label
+			title := name + " · " + d.Label + idx.in.Words.T(lang, "label_sep") + v.Label
 			base := root + d.Spec.Key + "/" + segment(v.Code) + "/"
 			pages(base, v.Pos, listParams{Sort: "newest", H1: title, Facet: d.Spec.Key, FacetLabel: d.Label, Value: v.Code, ValueLabel: v.Label}, title)
 		}

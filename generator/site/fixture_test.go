@@ -2,12 +2,15 @@ package site
 
 import (
 	"fmt"
+	"os"
+	"path/filepath"
 	"testing"
 
 	"disclose/generator/internal/testrecord"
 	"disclose/generator/record"
 	"disclose/generator/redact"
 	"disclose/generator/schema"
+	"disclose/generator/words"
 )
 
 // fixture is a small register: two committees, activities reviewed by
@@ -69,6 +72,7 @@ func fixture(t testing.TB, extraActivities int) Input {
 	}
 	return Input{
 		Catalog:  cat,
+		Words:    themeWords(t),
 		Records:  res.Records,
 		Withheld: map[string]map[string]int{"cases": {"embargoed": 2, "withdrawn": 1}},
 		AsOf:     "2025-12-31",
@@ -78,4 +82,14 @@ func fixture(t testing.TB, extraActivities int) Input {
 			BaseURL: "https://ethics.example.org/", ContactEmail: "ethics@example.org", License: "CC BY 4.0",
 		},
 	}
+}
+
+// themeWords are the built-in theme's interface strings.
+func themeWords(t testing.TB) words.Words {
+	t.Helper()
+	w, err := words.Load(os.DirFS(filepath.Join("..", "..", "themes", "disclose")))
+	if err != nil {
+		t.Fatal(err)
+	}
+	return w
 }

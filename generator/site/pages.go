@@ -13,6 +13,7 @@ import (
 
 	"disclose/generator/redact"
 	"disclose/generator/schema"
+	"disclose/generator/words"
 )
 
 // recordPage is one entry of the JSON a content adapter reads: one record
@@ -140,7 +141,7 @@ func (idx *index) recordPage(r *redact.Record, lang string, weight int) recordPa
 			ID:        r.ID(),
 			Region:    vocabLabel(cat, "region", r.Str("region"), lang),
 			Date:      r.Str(ds.DateField),
-			Kind:      kindCell(cat, r, lang),
+			Kind:      kindCell(cat, idx.in.Words, r, lang),
 			TitleLang: textLang(title, lang),
 			PubDate:   rssDate(r.Str(ds.DateField)),
 			JSON:      idx.link.href("zh", recordHref(r)+"index.json"),
@@ -186,9 +187,9 @@ func (idx *index) recordPage(r *redact.Record, lang string, weight int) recordPa
 		case f.Type == schema.Int:
 			out.Text = formatInt(v.Int)
 		case f.Type == schema.Bool:
-			out.Text = pick(lang, "否", "No")
+			out.Text = idx.in.Words.T(lang, "no")
 			if v.Bool {
-				out.Text = pick(lang, "是", "Yes")
+				out.Text = idx.in.Words.T(lang, "yes")
 			}
 		case f.Ref != "":
 			out.Text = v.Str
@@ -254,7 +255,7 @@ func (idx *index) recordLinks(r *redact.Record, lang, json string) (permalink, h
 			attr(&o, "hreflang", locale(l))
 			attr(&o, "lang", locale(l))
 			o.WriteString(">")
-			esc(&o, langLabel(l))
+			esc(&o, idx.in.Words.T(l, "lang_name"))
 			o.WriteString("</a>")
 		}
 	}
@@ -291,7 +292,7 @@ func recordHref(r *redact.Record) string {
 }
 
 // kindCell is the status or category column of a list.
-func kindCell(cat *schema.Catalog, r *redact.Record, lang string) string {
+func kindCell(cat *schema.Catalog, w words.Words, r *redact.Record, lang string) string {
 	key := kindKey(r.Dataset())
 	f := r.Dataset().Field(key)
 	if f == nil {
@@ -302,7 +303,7 @@ func kindCell(cat *schema.Catalog, r *redact.Record, lang string) string {
 		for _, c := range r.List(key) {
 			labels = append(labels, vocabLabel(cat, f.Vocab, c, lang))
 		}
-		return strings.Join(labels, pick(lang, "、", "; "))
+		return strings.Join(labels, w.T(lang, "list_sep"))
 	}
 	return vocabLabel(cat, f.Vocab, r.Str(key), lang)
 }
@@ -415,7 +416,7 @@ var reasons = []string{"not_for_publication", "embargoed", "expired", "withdrawn
 // the total. Counts below the suppression threshold are shown only as
 // "fewer than N", and then the total is shown as a lower bound, so that no
 // small count can be worked out from the others.
-func withheldList(counts map[string]int, lang string, threshold int) ([]withheld, string) {
+func withheldList(w words.Words, counts map[string]int, lang string, threshold int) ([]withheld, string) {
 	var out []withheld
 	known := map[string]bool{}
 	for _, r := range reasons {
@@ -429,7 +430,7 @@ func withheldList(counts map[string]int, lang string, threshold int) ([]withheld
 	}
 	sort.Strings(extra)
 	total, shown, hidden := 0, 0, 0
-	small := pick(lang, "少于 "+formatInt(int64(threshold)), "fewer than "+formatInt(int64(threshold)))
+	small := w.T(lang, "fewer_than", "n", formatInt(int64(threshold)))
 	for _, r := range append(append([]string{}, reasons...), extra...) {
 		n := counts[r]
 		if n <= 0 {
@@ -450,7 +451,7 @@ func withheldList(counts map[string]int, lang string, threshold int) ([]withheld
 	case total < threshold:
 		return out, small
 	case hidden > 0:
-		return out, pick(lang, "至少 ", "at least ") + formatInt(int64(shown+hidden))
+		return out, w.T(lang, "at_least", "n", formatInt(int64(shown+hidden)))
 	}
 	return out, formatInt(int64(total))
 }
@@ -462,7 +463,7 @@ func sectionPage(in Input, ds *schema.Dataset, lang string) ([]byte, error) {
 		}
 		return ""
 	}
-	w, total := withheldList(in.Withheld[ds.Name], lang, in.SuppressBelow)
+	w, total := withheldList(in.Words, in.Withheld[ds.Name], lang, in.SuppressBelow)
 	front := sectionFront{
 		Title:    pick(lang, ds.Zh, ds.En),
 		Dataset:  ds.Name,
@@ -523,7 +524,7 @@ func homePage(in Input, idx *index, lang string) ([]byte, error) {
 			Count: formatInt(int64(len(in.Records[ds.Name]))),
 			Href:  ds.Name + "/",
 		}
-		_, hd.Withheld = withheldList(in.Withheld[ds.Name], lang, in.SuppressBelow)
+		_, hd.Withheld = withheldList(in.Words, in.Withheld[ds.Name], lang, in.SuppressBelow)
 		front.Datasets = append(front.Datasets, hd)
 	}
 	front.Latest = []link{}

@@ -22,6 +22,7 @@ import (
 
 	"disclose/generator/redact"
 	"disclose/generator/schema"
+	"disclose/generator/words"
 )
 
 // Input is everything the site is built from.
@@ -45,6 +46,8 @@ type Input struct {
 	// PassRecords is the number of records one Hugo pass renders (see
 	// Passes); 0 means DefaultPassRecords.
 	PassRecords int
+	// Words are the theme's interface strings (words.Load).
+	Words words.Words
 }
 
 // Config holds the site settings.
@@ -127,6 +130,9 @@ func Generate(in Input) (map[string][]byte, error) {
 func generate(in Input, chunk int) (map[string][]byte, error) {
 	if in.Catalog == nil {
 		return nil, fmt.Errorf("site: no catalog")
+	}
+	if in.Words == nil {
+		return nil, fmt.Errorf("site: no interface strings (the theme's i18n files)")
 	}
 	for name := range in.Records {
 		if in.Catalog.Dataset(name) == nil {

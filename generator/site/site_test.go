@@ -378,7 +378,7 @@ func TestWithheldSuppression(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			list, total := withheldList(tt.counts, tt.lang, 3)
+			list, total := withheldList(themeWords(t), tt.counts, tt.lang, 3)
 			if total != tt.wantTotal {
 				t.Errorf("total = %q, want %q", total, tt.wantTotal)
 			}

@@ -9,6 +9,7 @@ import (
 	"unicode"
 
 	"disclose/generator/schema"
+	"disclose/generator/words"
 )
 
 // The statistics page: counts over the public records, each drawn as an
@@ -163,7 +164,7 @@ func tallies(in Input, lang string) []tally {
 	for i, m := range ms {
 		monthIdx[m] = i
 	}
-	reg := tally{id: "registrations", title: pick(lang, "每月登记数（近 24 个月）", "Registrations per month (last 24 months)"), vertical: true}
+	reg := tally{id: "registrations", title: in.Words.T(lang, "stats_registrations"), vertical: true}
 	reg.labels = ms
 	for _, ds := range cat.Datasets {
 		if ds.Stats.Monthly == "" {
@@ -200,7 +201,7 @@ func tallies(in Input, lang string) []tally {
 		for _, code := range codes {
 			t.labels = append(t.labels, vocabLabel(cat, f.Vocab, code, lang))
 		}
-		t.series = []series{{Name: pick(lang, "记录数", "Records"), Values: counts}}
+		t.series = []series{{Name: in.Words.T(lang, "stats_records"), Values: counts}}
 		return t
 	}
 	by := func(ds, key string) string {
@@ -267,7 +268,7 @@ func sums(in Input, ds *schema.Dataset, lang string, label func(ds, key string) 
 		periods = append(periods, p)
 	}
 	sort.Strings(periods)
-	out = append(out, sumTally(ds.Name+"-period", pick(lang, st.FiguresZh+"：按报告年度", st.FiguresEn+" by reporting year"), pick(lang, "年度", "Year"),
+	out = append(out, sumTally(ds.Name+"-period", in.Words.T(lang, "stats_figures_by_year", "figures", pick(lang, st.FiguresZh, st.FiguresEn)), in.Words.T(lang, "stats_year"),
 		periods, func(p string) string { return schema.PeriodLabel(p, lang) }, period))
 	byVocab := ds.Field(st.By).Vocab
 	var bodies []string
@@ -279,7 +280,7 @@ func sums(in Input, ds *schema.Dataset, lang string, label func(ds, key string) 
 		}
 	}
 	byLabel := label(ds.Name, st.By)
-	out = append(out, sumTally(ds.Name+"-"+st.ByChart, pick(lang, st.FiguresZh+"：按"+byLabel, st.FiguresEn+" by "+strings.ToLower(byLabel)), byLabel,
+	out = append(out, sumTally(ds.Name+"-"+st.ByChart, in.Words.T(lang, "stats_figures_by", "figures", pick(lang, st.FiguresZh, st.FiguresEn), "by", pick(lang, byLabel, strings.ToLower(byLabel))), byLabel,
 		bodies, func(b string) string { return vocabLabel(cat, byVocab, b, lang) }, body))
 	return out
 }
@@ -287,20 +288,19 @@ func sums(in Input, ds *schema.Dataset, lang string, label func(ds, key string) 
 // statsPage writes the statistics page of a language.
 func statsPage(in Input, lang string) ([]byte, error) {
 	front := statsFront{
-		Title:  pick(lang, "统计", "Statistics"),
-		Layout: "statistics",
-		AsOf:   in.AsOf,
-		Description: pick(lang, "已公开记录的汇总统计：按月登记数，委员会、高风险科技活动、违规案件的分类计数，以及监管履职报告数字。",
-			"Counts over the published records: registrations per month, committees, high-risk activities and cases by category, and the figures of the supervision reports."),
+		Title:       in.Words.T(lang, "stats_title"),
+		Layout:      "statistics",
+		AsOf:        in.AsOf,
+		Description: in.Words.T(lang, "stats_description"),
 	}
 	for _, t := range tallies(in, lang) {
-		front.Charts = append(front.Charts, t.chart(lang))
+		front.Charts = append(front.Charts, t.chart(in.Words, lang))
 	}
 	return frontMatter(front)
 }
 
 // chart makes the display-ready figure: caption, SVG and table.
-func (t tally) chart(lang string) chart {
+func (t tally) chart(w words.Words, lang string) chart {
 	c := chart{ID: "chart-" + t.id, Title: t.title}
 	var total int64
 	for _, s := range t.series {
@@ -309,9 +309,9 @@ func (t tally) chart(lang string) chart {
 		}
 	}
 	c.Empty = total == 0 || len(t.labels) == 0
-	head := pick(lang, "类别", "Category")
+	head := w.T(lang, "stats_category")
 	if t.vertical {
-		head = pick(lang, "月份", "Month")
+		head = w.T(lang, "stats_month")
 	}
 	if t.head != "" {
 		head = t.head

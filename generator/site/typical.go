@@ -155,7 +155,7 @@ func withheldData(in Input) map[string][]withheldSummary {
 	for _, lang := range langs {
 		list := []withheldSummary{}
 		for _, ds := range in.Catalog.Datasets {
-			w, total := withheldList(in.Withheld[ds.Name], lang, in.SuppressBelow)
+			w, total := withheldList(in.Words, in.Withheld[ds.Name], lang, in.SuppressBelow)
 			if w == nil {
 				w = []withheld{}
 			}
