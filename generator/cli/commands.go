@@ -23,14 +23,17 @@ func cmdTemplate(ctx context.Context, args []string, stdout, stderr io.Writer) e
 	if *out == "" {
 		return usageError{fmt.Errorf("template needs --out DIR")}
 	}
-	files, err := template.Generate(schema.MustDefault())
+	cat := schema.MustDefault()
+	files, err := template.Generate(cat)
 	if err != nil {
 		return err
 	}
+	n := len(files)
+	files["data-contract.md"] = template.Contract(cat)
 	if err := write.Files(ctx, *out, files); err != nil {
 		return err
 	}
-	fmt.Fprintf(stdout, "wrote %d blank workbooks to %s\n", len(files), *out)
+	fmt.Fprintf(stdout, "wrote %d blank workbooks and the data contract (data-contract.md) to %s\n", n, *out)
 	return nil
 }
 

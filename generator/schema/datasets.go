@@ -1,7 +1,7 @@
 package schema
 
 // datasets returns fresh definitions of the four registers, in the order of
-// DATA-CONTRACT.md.
+// docs/data-contract.md.
 func datasets() []*Dataset {
 	return []*Dataset{
 		{

@@ -17,7 +17,7 @@ import (
 	"disclose/generator/fold"
 )
 
-// Type is the value type of a field (see DATA-CONTRACT.md).
+// Type is the value type of a field (see docs/data-contract.md).
 type Type int
 
 const (
