@@ -1,7 +1,8 @@
 # Flat targets; the logic lives in Go. CGO is off: the whole program,
 # Hugo included, is pure Go.
 export CGO_ENABLED := 0
-export GOFLAGS := -buildvcs=false
+# Added to the user's own GOFLAGS, never in their place.
+export GOFLAGS += -buildvcs=false
 
 .PHONY: site test fuzz serve check sample template build clean bench e2e
 
@@ -15,6 +16,7 @@ FUZZTIME ?= 30s
 # Build the site from the workbooks in data/ into public/.
 site: build
 	./bin/disclose build
+	@echo "Open public/index.html in a browser, or run make serve for a preview that rebuilds on change."
 
 # Compile the command into bin/disclose.
 build:

@@ -8,6 +8,7 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"os"
 	"strings"
 	"time"
 
@@ -37,6 +38,7 @@ Usage:
   disclose sample    --out DIR [--scale N] [--seed S] [--as-of YYYY-MM-DD]
   disclose scan      DIR
   disclose serve     [--config FILE] [--data DIR] [--addr HOST:PORT]
+  disclose version
 
 Exit codes: 0 success, 1 failure, 2 bad usage, 3 errors in the data,
 4 personal data found in the output.
@@ -66,6 +68,9 @@ func Main(ctx context.Context, args []string, stdin io.Reader, stdout, stderr io
 		run = cmdServe
 	case "help", "-h", "--help":
 		fmt.Fprint(stdout, usage)
+		return ExitOK
+	case "version", "--version":
+		fmt.Fprint(stdout, version())
 		return ExitOK
 	default:
 		fmt.Fprintf(stderr, "disclose: unknown command %q\n\n%s", cmd, usage)
@@ -136,6 +141,9 @@ func (c *common) options(fs *pflag.FlagSet, stdout, stderr io.Writer) (pipeline.
 	opts.DataDir = cfg.Path(cfg.Paths.Data)
 	if fs.Changed("data") {
 		opts.DataDir = c.data
+	}
+	if info, err := os.Stat(opts.DataDir); err != nil || !info.IsDir() {
+		return opts, usageError{fmt.Errorf("%s: no data folder here: put the workbooks in %s or name the folder with --data", opts.DataDir, opts.DataDir)}
 	}
 	opts.OutDir = cfg.Path(cfg.Paths.Out)
 	if fs.Changed("out") {
