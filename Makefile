@@ -16,7 +16,7 @@ FUZZTIME ?= 30s
 # Build the site from the workbooks in data/ into public/.
 site: build
 	./bin/disclose build
-	@echo "Open public/index.html in a browser, or run make serve for a preview that rebuilds on change."
+	@echo "View it with any static web server (python3 -m http.server -d public 8000), or run make serve for a preview that rebuilds on change."
 
 # Compile the command into bin/disclose.
 build:

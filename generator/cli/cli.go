@@ -8,6 +8,7 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"net/url"
 	"os"
 	"strings"
 	"time"
@@ -198,6 +199,9 @@ func cmdBuild(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 	if err != nil {
 		return err
 	}
+	if w := relativeBase(opts); w != "" {
+		fmt.Fprintln(stderr, w)
+	}
 	// What a host is asked to store, since hosts limit it.
 	out := res.Output
 	fmt.Fprintf(stdout, "built %d pages into %s in %s (%s in %d files and %d folders)\n",
@@ -238,4 +242,18 @@ func decimalSize(n int64) string {
 		return fmt.Sprintf("%.1f kB", float64(n)/1e3)
 	}
 	return fmt.Sprintf("%d bytes", n)
+}
+
+// relativeBase warns when the site's address is not absolute: the sitemap,
+// robots.txt, the feeds, canonical links and datapackage.json need the
+// public address, and with "/" they are invalid once uploaded.
+func relativeBase(opts pipeline.Options) string {
+	base := opts.BaseURL
+	if base == "" {
+		base = opts.Config.Site.BaseURL
+	}
+	if u, err := url.Parse(base); err == nil && u.Scheme != "" && u.Host != "" {
+		return ""
+	}
+	return fmt.Sprintf("warning: the site's address is %q, not a public one: sitemap.xml, robots.txt, the feeds, canonical links and datapackage.json need it absolute. This build is fine to look at; to publish it, pass --base-url https://… or set base_url under [site] in disclose.toml.", base)
 }

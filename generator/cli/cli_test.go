@@ -5,6 +5,9 @@ import (
 	"context"
 	"strings"
 	"testing"
+
+	"disclose/generator/config"
+	"disclose/generator/pipeline"
 )
 
 // What a new user types first gets a plain answer and the right exit code.
@@ -34,5 +37,17 @@ func TestFirstCommands(t *testing.T) {
 				t.Errorf("stderr %q does not say %q", errb.String(), tc.stderr)
 			}
 		})
+	}
+}
+
+// A build without the public address says what it cannot do; with one it
+// says nothing.
+func TestRelativeBaseWarns(t *testing.T) {
+	cfg := config.Default()
+	if w := relativeBase(pipeline.Options{Config: cfg}); !strings.Contains(w, "sitemap.xml") || !strings.Contains(w, "--base-url") {
+		t.Errorf("default address: warning %q, want one naming the sitemap and --base-url", w)
+	}
+	if w := relativeBase(pipeline.Options{Config: cfg, BaseURL: "https://ethics.example.org/"}); w != "" {
+		t.Errorf("absolute address: warning %q, want none", w)
 	}
 }
