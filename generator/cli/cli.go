@@ -143,9 +143,6 @@ func (c *common) options(fs *pflag.FlagSet, stdout, stderr io.Writer) (pipeline.
 	if fs.Changed("data") {
 		opts.DataDir = c.data
 	}
-	if info, err := os.Stat(opts.DataDir); err != nil || !info.IsDir() {
-		return opts, usageError{fmt.Errorf("%s: no data folder here: put the workbooks in %s or name the folder with --data", opts.DataDir, opts.DataDir)}
-	}
 	opts.OutDir = cfg.Path(cfg.Paths.Out)
 	if fs.Changed("out") {
 		opts.OutDir = c.out
@@ -158,6 +155,9 @@ func (c *common) options(fs *pflag.FlagSet, stdout, stderr io.Writer) (pipeline.
 		opts.AsOf = time.Now().Format(time.DateOnly)
 	} else if _, err := time.Parse(time.DateOnly, opts.AsOf); err != nil {
 		return opts, usageError{fmt.Errorf("--as-of %q: want a date as YYYY-MM-DD", c.asOf)}
+	}
+	if info, err := os.Stat(opts.DataDir); err != nil || !info.IsDir() {
+		return opts, usageError{fmt.Errorf("%s: no data folder here: put the workbooks in %s or name the folder with --data", opts.DataDir, opts.DataDir)}
 	}
 	return opts, nil
 }

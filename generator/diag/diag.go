@@ -88,6 +88,9 @@ type Diagnostic struct {
 	Field    string // canonical field key, or "" when the problem is not about one field
 	Severity Severity
 	Message  string
+	// Cause is the cell whose error this one follows from (a row that
+	// refers to a record with errors), or nil for a root cause.
+	Cause *Pos
 }
 
 func (d Diagnostic) String() string {
@@ -111,6 +114,13 @@ type List []Diagnostic
 // Add appends an error at pos.
 func (l *List) Add(pos Pos, field, format string, args ...any) {
 	*l = append(*l, Diagnostic{Pos: pos, Field: field, Severity: Error, Message: Conceal(fmt.Sprintf(format, args...))})
+}
+
+// AddFollowOn appends an error at pos that follows from the error at
+// cause: it is printed after the root causes, with the others of the same
+// cause summarised.
+func (l *List) AddFollowOn(pos, cause Pos, field, format string, args ...any) {
+	*l = append(*l, Diagnostic{Pos: pos, Field: field, Severity: Error, Message: Conceal(fmt.Sprintf(format, args...)), Cause: &cause})
 }
 
 // Warn appends a warning at pos.
@@ -178,9 +188,36 @@ func (l List) Sort() {
 	})
 }
 
-// Print writes every diagnostic, one per line.
+// followOnsShown is how many errors of one cause Print writes out.
+const followOnsShown = 3
+
+// Print writes the root causes first, one per line, in the list's order.
+// Then the errors that follow from them, by cause: a few each, with the
+// count of the rest, and one line on what happens to those rows.
 func (l List) Print(w io.Writer) {
+	var causes []string
+	byCause := map[string][]Diagnostic{}
 	for _, d := range l {
-		fmt.Fprintln(w, d.String())
+		if d.Cause == nil {
+			fmt.Fprintln(w, d.String())
+			continue
+		}
+		k := d.Cause.String()
+		if _, ok := byCause[k]; !ok {
+			causes = append(causes, k)
+		}
+		byCause[k] = append(byCause[k], d)
+	}
+	for _, k := range causes {
+		ds := byCause[k]
+		for _, d := range ds[:min(len(ds), followOnsShown)] {
+			fmt.Fprintln(w, d.String())
+		}
+		if n := len(ds) - followOnsShown; n > 0 {
+			fmt.Fprintf(w, "%s: and %d more row(s) that refer to the record with the error at %s\n", ds[0].Pos.File, n, k)
+		}
+	}
+	if len(causes) > 0 {
+		fmt.Fprintln(w, "Rows that refer to a record with errors are held back with it: fix the cells named first, and they are published with it.")
 	}
 }

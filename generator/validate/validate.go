@@ -69,7 +69,8 @@ func Run(cat *schema.Catalog, recs []*record.Record, rejected map[*record.Record
 				diags.Add(r.Pos(f.Key), f.Key, "%q is not in the %s register", r.Str(f.Key), f.Ref)
 				rejected[r] = true
 			case rejected[target]:
-				diags.Add(r.Pos(f.Key), f.Key, "%q in the %s register has errors itself (see %s)", r.Str(f.Key), f.Ref, target.Row)
+				cause := firstError(*diags, target.Row)
+				diags.AddFollowOn(r.Pos(f.Key), cause, f.Key, "%q in the %s register has errors itself (at %s)", r.Str(f.Key), f.Ref, cause)
 				rejected[r] = true
 			}
 		}
@@ -106,4 +107,16 @@ func checkDates(r *record.Record, rejected map[*record.Record]bool, asOf string,
 			diags.Warn(r.Pos(f.Key), f.Key, "%s is after the build date %s", d, asOf)
 		}
 	}
+}
+
+// firstError returns the cell of the first error in a record's row, or the
+// row itself when none of the errors names a cell.
+func firstError(diags diag.List, row diag.Pos) diag.Pos {
+	for _, d := range diags {
+		p := d.Pos
+		if d.Severity == diag.Error && d.Cause == nil && p.File == row.File && p.Sheet == row.Sheet && p.Row == row.Row {
+			return p
+		}
+	}
+	return row
 }

@@ -46,7 +46,7 @@ func TestRun(t *testing.T) {
 	}
 	want := []string{
 		`activities.xlsx:S!L3: committee_id: "K-9" is not in the committees register`,
-		`activities.xlsx:S!L4: committee_id: "K-2" in the committees register has errors itself (see committees.xlsx:S!4)`,
+		`activities.xlsx:S!L4: committee_id: "K-2" in the committees register has errors itself (at committees.xlsx:S!I4)`,
 		`cases.xlsx:S!K2: closed_on: 2024-01-01 is before opened_on 2024-05-01`,
 		`committees.xlsx:S!A3: id: duplicate id "K-1" (first at committees.xlsx:S!A2)`,
 		`committees.xlsx:S!I4: registered_on: 2023-01-01 is before established_on 2024-01-01`,
