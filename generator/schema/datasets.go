@@ -12,6 +12,7 @@ func datasets() []*Dataset {
 			KindField:   "status",
 			Links:       []Link{{Key: "cases", Dataset: "cases", Field: "unit", Match: "institution"}},
 			Stats:       Stats{Monthly: "registered_on", Counts: []Count{{"region", "region"}, {"field", "fields"}}},
+			ListColumns: []string{"institution", "region", "status", "registered_on"},
 			Facets: []Facet{
 				{Key: "region", Field: "region", Zh: "地区", En: "Region"},
 				{Key: "institution_type", Field: "institution_type"},
@@ -46,6 +47,7 @@ func datasets() []*Dataset {
 			Publication: Publication{Switch: "publish"},
 			KindField:   "status",
 			Stats:       Stats{Monthly: "registered_on", Counts: []Count{{"category", "category"}, {"rereview", "rereview_result"}}},
+			ListColumns: []string{"unit", "field", "committee_id", "status", "registered_on"},
 			Facets: []Facet{
 				{Key: "region", Field: "region", Zh: "地区", En: "Region"},
 				{Key: "field", Field: "field"},
@@ -89,6 +91,7 @@ func datasets() []*Dataset {
 			KindField:   "violation_types",
 			Typical:     "typical",
 			Stats:       Stats{Counts: []Count{{"violation", "violation_types"}, {"penalty", "penalties"}}},
+			ListColumns: []string{"unit", "region", "violation_types", "penalties", "closed_on"},
 			Facets: []Facet{
 				{Key: "region", Field: "region", Zh: "地区", En: "Region"},
 				{Key: "violation_types", Field: "violation_types"},
@@ -137,6 +140,7 @@ func datasets() []*Dataset {
 				FiguresZh: "监管履职报告数字",
 				FiguresEn: "Report figures",
 			},
+			ListColumns: []string{"body_type", "region", "submitted_on"},
 			Facets: []Facet{
 				{Key: "body_type", Field: "body_type"},
 				{Key: "region", Field: "region", Zh: "地区", En: "Region"},

@@ -171,6 +171,9 @@ type Dataset struct {
 	// KindField is the field a list shows in its status or category
 	// column.
 	KindField string
+	// ListColumns are the fields a list table shows after the id and the
+	// title, in order.
+	ListColumns []string
 	// DeriveID lists fields that together make the id of a record whose
 	// id is blank (a report's period and body: 2024-H1-北京市科学技术委员会).
 	DeriveID []string
@@ -529,6 +532,7 @@ func (d *Dataset) index(c *Catalog) error {
 		names = append(names, f.Field)
 	}
 	names = append(names, d.KindField, d.Typical, d.Stats.Monthly, d.Stats.Period, d.Stats.By)
+	names = append(names, d.ListColumns...)
 	names = append(names, d.Stats.Sums...)
 	for _, c := range d.Stats.Counts {
 		names = append(names, c.Field)

@@ -195,7 +195,10 @@ func segment(code string) string {
 // record once, newest first, as HTML (rowHTML); a list page names its rows
 // by position.
 type listFile struct {
+	// Columns name the id, title and date columns (the summary line
+	// speaks of them); Heads are the columns after the title.
 	Columns map[string]string `json:"columns"`
+	Heads   []listHead        `json:"heads"`
 	Rows    []string          `json:"rows"`
 	Facets  []panelDim        `json:"facets"`
 	Sorts   []panelLink       `json:"sorts"`
@@ -327,16 +330,28 @@ func (idx *index) listFileFor(ds *schema.Dataset, lang string) listFile {
 		return ""
 	}
 	lf := listFile{
-		Columns: map[string]string{
-			"id": label("id"), "title": label(ds.TitleField), "region": label("region"),
-			"date": label(ds.DateField), "kind": label(kindKey(ds)),
-		},
-		Rows: make([]string, len(recs)),
+		Columns: map[string]string{"id": label("id"), "title": label(ds.TitleField), "date": label(ds.DateField)},
+		Rows:    make([]string, len(recs)),
 	}
+	for _, key := range ds.ListColumns {
+		h := listHead{Key: key, Label: label(key)}
+		f := ds.Field(key)
+		if f.Type == schema.Date {
+			h.Class = "date"
+		}
+		if ref := cat.Dataset(f.Ref); ref != nil {
+			// the column shows the record referred to, by its title
+			h.Label = pick(lang, ref.ItemZh, ref.ItemEn)
+		}
+		lf.Heads = append(lf.Heads, h)
+	}
+	cells := make([]listCell, len(ds.ListColumns))
 	for i, r := range recs {
 		t := r.Title(lang)
-		lf.Rows[i] = rowHTML(lf.Columns, [7]string{idx.link.href(lang, recordHref(r)), r.ID(), t, textLang(t, lang),
-			vocabLabel(cat, "region", r.Str("region"), lang), r.Str(ds.DateField), kindCell(cat, idx.in.Words, r, lang)})
+		for j, key := range ds.ListColumns {
+			cells[j] = idx.cell(r, ds.Field(key), lang)
+		}
+		lf.Rows[i] = rowHTML(lf.Columns, lf.Heads, idx.link.href(lang, recordHref(r)), r.ID(), t, textLang(t, lang), cells)
 	}
 	name := pick(lang, ds.Zh, ds.En)
 	root := ds.Name + "/"
@@ -496,4 +511,44 @@ func listJobs(idx *index, passes int) ([]job, error) {
 		}
 	}
 	return jobs, nil
+}
+
+// cell is what a record shows in a list column: vocabulary terms by their
+// labels, a reference by the title of the record it names, yes or no, a
+// number or a period as people read them, and text as it is (with its
+// language when that is not the page's).
+func (idx *index) cell(r *redact.Record, f *schema.Field, lang string) listCell {
+	v, ok := r.Value(f.Key)
+	if !ok {
+		return listCell{}
+	}
+	w := idx.in.Words
+	switch {
+	case f.List:
+		items := make([]string, 0, len(v.List))
+		for _, s := range v.List {
+			items = append(items, idx.display(f, s, lang))
+		}
+		t := strings.Join(items, w.T(lang, "list_sep"))
+		if f.Type == schema.Text || f.Type == schema.Person {
+			return listCell{t, textLang(t, lang)}
+		}
+		return listCell{Text: t}
+	case f.Ref != "":
+		if c, ok := idx.byID[f.Ref][v.Str]; ok {
+			t := c.Title(lang)
+			return listCell{t, textLang(t, lang)}
+		}
+		return listCell{Text: v.Str}
+	case f.Type == schema.Bool:
+		if v.Bool {
+			return listCell{Text: w.T(lang, "yes")}
+		}
+		return listCell{Text: w.T(lang, "no")}
+	case f.Type == schema.Int:
+		return listCell{Text: formatInt(v.Int)}
+	case f.Type == schema.Text || f.Type == schema.Person:
+		return listCell{v.Str, textLang(v.Str, lang)}
+	}
+	return listCell{Text: idx.display(f, v.Str, lang)}
 }

@@ -135,35 +135,52 @@ func linksHTML(links []link, lang string, l linker) string {
 	return b.String()
 }
 
-// rowHTML writes one record's row of a list table from its cells [href,
-// id, title, title_lang, region, date, kind], each cell labelled with its
-// column for the stacked layout of narrow screens.
-func rowHTML(cols map[string]string, c [7]string) string {
+// listHead is one column of a list table after the id and the title.
+type listHead struct {
+	Key   string `json:"key"`
+	Label string `json:"label"`
+	Class string `json:"class,omitempty"`
+}
+
+// listCell is what a record shows in one column: its text, and the
+// language of the text when it is not the page's.
+type listCell struct {
+	Text, Lang string
+}
+
+// rowHTML writes one record's row of a list table: its id, its title
+// linked to its page (in titleLang when that differs from the page's), and
+// its cells under heads, each labelled with its column for the stacked
+// layout of narrow screens.
+func rowHTML(cols map[string]string, heads []listHead, href, id, title, titleLang string, cells []listCell) string {
 	var b strings.Builder
 	b.Grow(400)
-	open := func(class, col string) {
+	open := func(class, label string) {
 		b.WriteString("<td")
 		attr(&b, "class", class)
-		attr(&b, "data-label", cols[col])
+		attr(&b, "data-label", label)
 		b.WriteString(">")
 	}
-	cell := func(class, col, text string) {
-		open(class, col)
-		esc(&b, text)
+	b.WriteString("\n<tr>")
+	open("id", cols["id"])
+	esc(&b, id)
+	b.WriteString("</td>")
+	open("title", cols["title"])
+	b.WriteString("<a")
+	attr(&b, "href", href)
+	attr(&b, "lang", titleLang)
+	b.WriteString(">")
+	esc(&b, title)
+	b.WriteString("</a></td>")
+	for i, h := range heads {
+		b.WriteString("<td")
+		attr(&b, "class", h.Class)
+		attr(&b, "data-label", h.Label)
+		attr(&b, "lang", cells[i].Lang)
+		b.WriteString(">")
+		esc(&b, cells[i].Text)
 		b.WriteString("</td>")
 	}
-	b.WriteString("\n<tr>")
-	cell("id", "id", c[1])
-	open("title", "title")
-	b.WriteString("<a")
-	attr(&b, "href", c[0])
-	attr(&b, "lang", c[3])
-	b.WriteString(">")
-	esc(&b, c[2])
-	b.WriteString("</a></td>")
-	cell("", "region", c[4])
-	cell("date", "date", c[5])
-	cell("", "kind", c[6])
 	b.WriteString("</tr>")
 	return b.String()
 }

@@ -48,9 +48,11 @@ func TestFieldsHTMLEscapes(t *testing.T) {
 }
 
 func TestRowHTML(t *testing.T) {
-	cols := map[string]string{"id": "编号", "title": "名称", "region": "地区", "date": "日期", "kind": "状态"}
-	got := rowHTML(cols, [7]string{"/en/activities/a/", "A-1", "脑机 <接口>", "zh-CN", "北京市", "2024-01-02", "进行中"})
-	want := "\n<tr><td class=\"id\" data-label=\"编号\">A-1</td><td class=\"title\" data-label=\"名称\"><a href=\"/en/activities/a/\" lang=\"zh-CN\">脑机 &lt;接口&gt;</a></td><td data-label=\"地区\">北京市</td><td class=\"date\" data-label=\"日期\">2024-01-02</td><td data-label=\"状态\">进行中</td></tr>"
+	cols := map[string]string{"id": "编号", "title": "名称", "date": "日期"}
+	heads := []listHead{{Key: "unit", Label: "Unit"}, {Key: "region", Label: "地区"}, {Key: "registered_on", Label: "日期", Class: "date"}}
+	cells := []listCell{{"示例大学", "zh-CN"}, {Text: "北京市"}, {Text: "2024-01-02"}}
+	got := rowHTML(cols, heads, "/en/activities/a/", "A-1", "脑机 <接口>", "zh-CN", cells)
+	want := "\n<tr><td class=\"id\" data-label=\"编号\">A-1</td><td class=\"title\" data-label=\"名称\"><a href=\"/en/activities/a/\" lang=\"zh-CN\">脑机 &lt;接口&gt;</a></td><td data-label=\"Unit\" lang=\"zh-CN\">示例大学</td><td data-label=\"地区\">北京市</td><td class=\"date\" data-label=\"日期\">2024-01-02</td></tr>"
 	if got != want {
 		t.Errorf("rowHTML =\n%q\nwant\n%q", got, want)
 	}
