@@ -1,6 +1,7 @@
 package pipeline
 
 import (
+	"context"
 	"disclose/generator/config"
 	"disclose/generator/ingest"
 	"disclose/generator/publish"
@@ -16,7 +17,7 @@ func GuardWithoutRedactor(cfg *config.Config, dataDir, asOf string) (*scan.Scann
 	if err != nil {
 		return nil, err
 	}
-	l := load(cat, dataDir, publish.Rules{AsOf: asOf, RetentionYears: cfg.Publication.RetentionYears}, ingest.Options{})
+	l := load(context.Background(), cat, dataDir, publish.Rules{AsOf: asOf, RetentionYears: cfg.Publication.RetentionYears}, ingest.Options{})
 	policy, err := redactionPolicy(cfg)
 	if err != nil {
 		return nil, err

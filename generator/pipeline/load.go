@@ -1,6 +1,7 @@
 package pipeline
 
 import (
+	"context"
 	"os"
 	"runtime"
 	"runtime/debug"
@@ -45,7 +46,7 @@ type fileResult struct {
 
 // load reads every workbook (in parallel, one file per worker), normalises
 // and validates the rows and applies the publication rules.
-func load(cat *schema.Catalog, dataDir string, rules publish.Rules, opts ingest.Options) *Loaded {
+func load(ctx context.Context, cat *schema.Catalog, dataDir string, rules publish.Rules, opts ingest.Options) *Loaded {
 	// Reading makes many small short-lived values while the records build
 	// up; the collector runs a quarter as often meanwhile. The heap stays
 	// well below what Hugo needs later in a build.
@@ -61,6 +62,9 @@ func load(cat *schema.Catalog, dataDir string, rules publish.Rules, opts ingest.
 	var wg sync.WaitGroup
 	sem := make(chan struct{}, runtime.GOMAXPROCS(0))
 	for _, i := range largestFirst(files) {
+		if ctx.Err() != nil {
+			break // the build was told to stop: the caller sees ctx's error
+		}
 		f := files[i]
 		wg.Add(1)
 		sem <- struct{}{}

@@ -237,8 +237,8 @@ func run(st *state, res *Result, steps []step) error {
 
 func readStep(st *state) error {
 	rules := publish.Rules{AsOf: st.opts.AsOf, RetentionYears: st.opts.Config.Publication.RetentionYears}
-	st.loaded = load(st.cat, st.opts.DataDir, rules, ingest.Options{})
-	return nil
+	st.loaded = load(st.ctx, st.cat, st.opts.DataDir, rules, ingest.Options{})
+	return st.ctx.Err()
 }
 
 // finishCheck prints the diagnostics and the accounting. With keepGoing,
@@ -579,7 +579,7 @@ func scanStep(st *state) error {
 		info, err := d.Info()
 		return s.size, err == nil && s.size == info.Size() && s.mod.Equal(info.ModTime())
 	}
-	rep, err := st.leakGuard().DirExcept(st.staging, 0, done)
+	rep, err := st.leakGuard().DirExcept(st.ctx, st.staging, 0, done)
 	if err != nil {
 		return err
 	}

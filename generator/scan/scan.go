@@ -36,6 +36,7 @@ import (
 	"archive/zip"
 	"bytes"
 	"compress/gzip"
+	"context"
 	"fmt"
 	"io"
 	"io/fs"
@@ -205,14 +206,17 @@ func Dir(root string, opts Options) (*Report, error) {
 
 // Dir scans every file under root with the given number of workers.
 func (s *Scanner) Dir(root string, workers int) (*Report, error) {
-	return s.DirExcept(root, workers, nil)
+	return s.DirExcept(context.Background(), root, workers, nil)
 }
 
 // DirExcept scans the files under root as Dir does, except the contents of
 // those for which done returns true (files already scanned with Files and
 // not changed since) with their size; every name is scanned. The workers
 // read files while the walk goes on.
-func (s *Scanner) DirExcept(root string, workers int, done func(rel string, d fs.DirEntry) (size int64, ok bool)) (*Report, error) {
+//
+// When ctx ends, the walk stops and DirExcept returns ctx's error: a scan
+// cut short proves nothing.
+func (s *Scanner) DirExcept(ctx context.Context, root string, workers int, done func(rel string, d fs.DirEntry) (size int64, ok bool)) (*Report, error) {
 	if workers <= 0 {
 		workers = runtime.GOMAXPROCS(0)
 	}
@@ -248,6 +252,9 @@ func (s *Scanner) DirExcept(root string, workers int, done func(rel string, d fs
 	rep := &Report{Needles: s.needles.Len()}
 	err := filepath.WalkDir(root, func(p string, d fs.DirEntry, err error) error {
 		if err != nil {
+			return err
+		}
+		if err := ctx.Err(); err != nil {
 			return err
 		}
 		rel, rerr := filepath.Rel(root, p)

@@ -4,6 +4,8 @@ import (
 	"archive/zip"
 	"bytes"
 	"compress/gzip"
+	"context"
+	"errors"
 	"fmt"
 	"io/fs"
 	"os"
@@ -248,7 +250,7 @@ func TestFilesThenDirExcept(t *testing.T) {
 	// A file changed after it was scanned from memory is read again.
 	writeFile(t, dir, "search/zh/1.json", []byte(`{"t":"电话 13912345678"}`))
 	var skipped []string
-	rep, err := s.DirExcept(dir, 2, func(rel string, d fs.DirEntry) (int64, bool) {
+	rep, err := s.DirExcept(context.Background(), dir, 2, func(rel string, d fs.DirEntry) (int64, bool) {
 		old, ok := stamps[rel]
 		if !ok {
 			return 0, false
@@ -312,4 +314,17 @@ func places(rep *Report) string {
 		out = append(out, f.Path+" "+f.Kind)
 	}
 	return strings.Join(out, "|")
+}
+
+// A scan told to stop says so rather than pass what it did not read.
+func TestDirExceptStopsWhenTold(t *testing.T) {
+	dir := t.TempDir()
+	if err := os.WriteFile(filepath.Join(dir, "a.html"), []byte("<p>ok</p>"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	ctx, cancel := context.WithCancel(context.Background())
+	cancel()
+	if _, err := New(Options{}).DirExcept(ctx, dir, 1, nil); !errors.Is(err, context.Canceled) {
+		t.Fatalf("DirExcept after cancel = %v, want context.Canceled", err)
+	}
 }
