@@ -222,3 +222,14 @@ func capitalize(s string) string {
 	r, w := utf8.DecodeRuneInString(s)
 	return string(unicode.ToUpper(r)) + s[w:]
 }
+
+// IsMask reports whether s is a masked name as Mask and Masker write it:
+// a surname, 某, and at most one stem (张某, 欧阳某, 张某甲).
+func IsMask(s string) bool {
+	sur := Surname(s)
+	if sur == "" || !strings.HasPrefix(s, sur+"某") {
+		return false
+	}
+	rest := []rune(strings.TrimPrefix(s, sur+"某"))
+	return len(rest) == 0 || len(rest) == 1 && stemIndex(rest[0]) >= 0
+}

@@ -118,3 +118,14 @@ func TestRomanize(t *testing.T) {
 		})
 	}
 }
+
+func TestIsMask(t *testing.T) {
+	for s, want := range map[string]bool{
+		"张某": true, "欧阳某": true, "张某甲": true, "司马某乙": true,
+		"张三": false, "人员-4d97c50a": false, "张某某": false, "某": false, "": false, "Zhang Mou": false,
+	} {
+		if got := IsMask(s); got != want {
+			t.Errorf("IsMask(%q) = %v, want %v", s, got, want)
+		}
+	}
+}

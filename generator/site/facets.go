@@ -548,7 +548,8 @@ func (idx *index) cell(r *redact.Record, f *schema.Field, lang string) listCell 
 	case f.Type == schema.Int:
 		return listCell{Text: formatInt(v.Int)}
 	case f.Type == schema.Text || f.Type == schema.Person:
-		return listCell{v.Str, textLang(v.Str, lang)}
+		t := idx.display(f, v.Str, lang)
+		return listCell{t, textLang(t, lang)}
 	}
 	return listCell{Text: idx.display(f, v.Str, lang)}
 }

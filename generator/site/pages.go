@@ -11,6 +11,7 @@ import (
 	"time"
 	"unicode"
 
+	"disclose/generator/person"
 	"disclose/generator/redact"
 	"disclose/generator/schema"
 	"disclose/generator/words"
@@ -274,9 +275,16 @@ func (idx *index) links(recs []*redact.Record, lang string) []link {
 	return out
 }
 
-// display turns one scalar value into the text shown in lang.
+// display turns one scalar value into the text shown in lang. A masked
+// name reads as English pages write Chinese names (张某 → Zhang Mou, 张某甲
+// → Zhang Mou A); pseudonyms and names kept on purpose stay as they are.
 func (idx *index) display(f *schema.Field, s, lang string) string {
 	switch f.Type {
+	case schema.Person:
+		if lang == "en" && person.IsMask(s) {
+			return person.Romanize(s)
+		}
+		return s
 	case schema.Enum, schema.Region:
 		return vocabLabel(idx.in.Catalog, f.Vocab, s, lang)
 	case schema.Period:

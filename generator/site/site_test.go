@@ -129,6 +129,7 @@ func TestRecordFields(t *testing.T) {
 		{"bool zh", "zh", zh["HR-2024-0001"], "international", "是", "", ""},
 		{"bool en", "en", en["HR-2024-0001"], "international", "Yes", "", ""},
 		{"person masked", "zh", zh["HR-2024-0001"], "lead", "李某", "", ""},
+		{"person masked, in pinyin on English pages", "en", en["HR-2024-0001"], "lead", "Li Mou", "", ""},
 		{"list stays list", "en", en["HR-2024-0001"], "partner_countries", "", "新加坡", ""},
 		{"committee link", "zh", zh["HR-2024-0001"], "committee_id", "示例大学科技伦理委员会（KJLL-2023-0001）", "", "/committees/kjll-2023-0001/"},
 		{"committee link hashed slug", "en", en["HR-2024-0003"], "committee_id", "示例医院医学伦理委员会 (国科伦审〔2023〕12号)", "", "/en/committees/" + slug.Make("国科伦审〔2023〕12号") + "/"},
