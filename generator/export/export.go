@@ -12,7 +12,7 @@
 // Layout under the site root:
 //
 //	downloads/<dataset>.csv            UTF-8 with BOM, RFC 4180, CRLF
-//	downloads/<dataset>.xlsx           one sheet, three header rows (zh, en, key)
+//	downloads/<dataset>.xlsx           data sheet with one header row (keys; labels in notes), and a fields sheet
 //	downloads/<dataset>.json           {"dataset","release","count","fields","records"}
 //	downloads/datapackage.json         Frictionless Data Package (Table Schema v1)
 //	downloads/data-dictionary.json     the same schema, bilingual, for the site

@@ -103,18 +103,40 @@ func TestRoundTrip(t *testing.T) {
 				t.Fatalf("open %s.xlsx: %v", d.Name, err)
 			}
 			defer f.Close()
-			if got := f.GetSheetList(); !slices.Equal(got, []string{d.Name}) {
-				t.Fatalf("sheets = %q, want %q", got, []string{d.Name})
+			if got := f.GetSheetList(); !slices.Equal(got, []string{d.Name, fieldsSheet}) {
+				t.Fatalf("sheets = %q, want %q", got, []string{d.Name, fieldsSheet})
 			}
 			rows, err := f.GetRows(d.Name)
 			if err != nil {
 				t.Fatal(err)
 			}
+			comments, err := f.GetComments(d.Name)
+			if err != nil {
+				t.Fatal(err)
+			}
+			note := map[string]string{}
+			for _, c := range comments {
+				var b strings.Builder
+				for _, p := range c.Paragraph {
+					b.WriteString(p.Text)
+				}
+				note[c.Cell] = b.String()
+			}
+			fields, err := f.GetRows(fieldsSheet)
+			if err != nil {
+				t.Fatal(err)
+			}
 			for i, c := range cols {
-				for h, label := range []string{c.Zh, c.En, c.Key} {
-					if got := cellAt(rows, h, i); got != label {
-						t.Errorf("header row %d column %s = %q, want %q", h+1, c.Key, got, label)
-					}
+				// one header row: the keys, as in the CSV and JSON
+				if got := cellAt(rows, 0, i); got != c.Key {
+					t.Errorf("header column %d = %q, want %q", i+1, got, c.Key)
+				}
+				// the labels one hover away, and on the fields sheet
+				if got, want := note[cellName(i+1, 1)], c.Zh+"\n"+c.En; !strings.Contains(got, want) {
+					t.Errorf("note of %s = %q, want %q", c.Key, got, want)
+				}
+				if got := strings.Join(fields[i+1][:3], "|"); got != c.Key+"|"+c.Zh+"|"+c.En {
+					t.Errorf("fields sheet row %d = %q, want %q", i+2, got, c.Key+"|"+c.Zh+"|"+c.En)
 				}
 			}
 			for _, row := range rows[xlsxHeaderRows:] {

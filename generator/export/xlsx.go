@@ -15,13 +15,19 @@ import (
 	"disclose/generator/schema"
 )
 
-// XLSX layout: row 1 holds the Chinese labels, row 2 the English labels,
-// row 3 the canonical keys (the CSV header); records start on row 4. The
-// three header rows and the id column stay in view when scrolling.
+// XLSX layout: the first sheet, named after the dataset, has one header
+// row of the field keys, as in the CSV and JSON, so that pandas, R and
+// openpyxl read it with their defaults into the right columns; each header
+// cell's note gives the Chinese and English labels (one hover away), and
+// records start on row 2. The header row and the id column stay in view
+// when scrolling. A second sheet, "fields", lists every column's key,
+// labels and type.
 const (
-	xlsxHeaderRows = 3
-	minColWidth    = 8
-	maxColWidth    = 60
+	xlsxHeaderRows = 1
+	// fieldsSheet is the sheet that explains the columns.
+	fieldsSheet = "fields"
+	minColWidth = 8
+	maxColWidth = 60
 )
 
 // xlsx writes one sheet named after the dataset. Everything except
@@ -67,20 +73,12 @@ func (g *generator) xlsx(d *schema.Dataset, cols []column, recs []*redact.Record
 			return nil, err
 		}
 	}
-	headers := [xlsxHeaderRows]func(c column) string{
-		func(c column) string { return c.Zh },
-		func(c column) string { return c.En },
-		func(c column) string { return c.Key },
-	}
-	headerStyles := [xlsxHeaderRows]int{styles.zh, styles.en, styles.key}
 	row := make([]any, len(cols))
-	for h, label := range headers {
-		for i, c := range cols {
-			row[i] = excelize.Cell{StyleID: headerStyles[h], Value: label(c)}
-		}
-		if err := sw.SetRow(cellName(1, h+1), row); err != nil {
-			return nil, err
-		}
+	for i, c := range cols {
+		row[i] = excelize.Cell{StyleID: styles.key, Value: c.Key}
+	}
+	if err := sw.SetRow(cellName(1, 1), row); err != nil {
+		return nil, err
 	}
 	for n, r := range recs {
 		for i, c := range cols {
@@ -93,6 +91,14 @@ func (g *generator) xlsx(d *schema.Dataset, cols []column, recs []*redact.Record
 	if err := sw.Flush(); err != nil {
 		return nil, err
 	}
+	for i, c := range cols {
+		if err := f.AddComment(d.Name, excelize.Comment{Cell: cellName(i+1, 1), Author: "disclose", Paragraph: []excelize.RichTextRun{{Text: c.Zh + "\n" + c.En}}}); err != nil {
+			return nil, err
+		}
+	}
+	if err := fieldsSheetOf(f, d, cols, styles); err != nil {
+		return nil, err
+	}
 	var b bytes.Buffer
 	if _, err := f.WriteTo(&b); err != nil {
 		return nil, err
@@ -100,7 +106,7 @@ func (g *generator) xlsx(d *schema.Dataset, cols []column, recs []*redact.Record
 	return canonicalZip(b.Bytes(), g.modTime())
 }
 
-type xlsxStyles struct{ zh, en, key, text, integer int }
+type xlsxStyles struct{ key, text, integer int }
 
 func newXLSXStyles(f *excelize.File) (xlsxStyles, error) {
 	var s xlsxStyles
@@ -114,13 +120,7 @@ func newXLSXStyles(f *excelize.File) (xlsxStyles, error) {
 			NumFmt:    49,
 		})
 	}
-	if s.zh, err = head(excelize.Font{Bold: true}); err != nil {
-		return s, err
-	}
-	if s.en, err = head(excelize.Font{Bold: true, Color: "333333"}); err != nil {
-		return s, err
-	}
-	if s.key, err = head(excelize.Font{Family: "Consolas", Color: "555555"}); err != nil {
+	if s.key, err = head(excelize.Font{Bold: true}); err != nil {
 		return s, err
 	}
 	if s.text, err = f.NewStyle(&excelize.Style{NumFmt: 49}); err != nil {
@@ -257,4 +257,38 @@ func setModTime(h *zip.FileHeader, t time.Time) {
 	h.Modified = time.Time{}
 	h.ModifiedDate = uint16(t.Day() + int(t.Month())<<5 + (t.Year()-1980)<<9)
 	h.ModifiedTime = uint16(t.Second()/2 + t.Minute()<<5 + t.Hour()<<11)
+}
+
+// fieldsSheetOf adds the sheet that explains the columns: key, Chinese
+// and English label, type.
+func fieldsSheetOf(f *excelize.File, d *schema.Dataset, cols []column, s xlsxStyles) error {
+	if _, err := f.NewSheet(fieldsSheet); err != nil {
+		return err
+	}
+	rows := [][]any{{"key", "中文", "English", "type"}}
+	for _, c := range cols {
+		typ := c.Field.Type.String()
+		if c.Field.List {
+			typ = "list of " + typ
+		}
+		if c.Label != "" {
+			typ = "text"
+		}
+		rows = append(rows, []any{c.Key, c.Zh, c.En, typ})
+	}
+	for i, r := range rows {
+		if err := f.SetSheetRow(fieldsSheet, cellName(1, i+1), &r); err != nil {
+			return err
+		}
+	}
+	if err := f.SetCellStyle(fieldsSheet, "A1", "D1", s.key); err != nil {
+		return err
+	}
+	for col, w := range []float64{24, 28, 36, 14} {
+		name, _ := excelize.ColumnNumberToName(col + 1)
+		if err := f.SetColWidth(fieldsSheet, name, name, w); err != nil {
+			return err
+		}
+	}
+	return nil
 }
