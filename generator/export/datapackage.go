@@ -276,6 +276,9 @@ type dictField struct {
 	Language   string `json:"language,omitempty"`
 	References string `json:"references,omitempty"`
 	Redacted   bool   `json:"redacted,omitempty"`
+	// Digits marks a column a spreadsheet changes when it opens the CSV
+	// (schema.Field.Digits): read it from the XLSX or the JSON.
+	Digits bool `json:"spreadsheet_changes_csv,omitempty"`
 }
 
 type dictDataset struct {
@@ -322,7 +325,7 @@ func (g *generator) dictionary() []byte {
 		for _, c := range columns(g.in.Catalog, ds) {
 			typ, _ := c.tableType()
 			f := dictField{Key: c.Key, Zh: c.Zh, En: c.En, Type: c.Field.Type.String(), TableType: typ,
-				List: c.Field.List, Required: c.required(), Redacted: c.Field.Type == schema.Person}
+				List: c.Field.List, Required: c.required(), Redacted: c.Field.Type == schema.Person, Digits: c.Label == "" && c.Field.Digits()}
 			if c.Label != "" {
 				f.Type, f.LabelOf, f.Language = "text", c.Field.Key, c.Label
 			} else if c.vocab != nil {

@@ -135,6 +135,19 @@ type Publication struct {
 // Public reports whether the field may ever appear in an output.
 func (f *Field) Public() bool { return f.Type != Secret }
 
+// Digits reports a text that may be all digits, or start with a zero: an
+// id, a credit code, a region code, a period, a phone number. A spreadsheet
+// that opens the CSV turns such a value into a number and changes it
+// (124405105221935592 becomes 1.24405105221936E+17, 000000 becomes 0, 007
+// becomes 7); the XLSX keeps it as text.
+func (f *Field) Digits() bool {
+	switch f.Type {
+	case ID, USCC, Region, Period, Phone:
+		return true
+	}
+	return false
+}
+
 // Published reports whether the field is a column of the downloads and a
 // line of the record pages: public and not a control field.
 func (f *Field) Published() bool { return f.Public() && !f.Control }

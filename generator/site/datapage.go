@@ -68,6 +68,8 @@ type dictField struct {
 	VocabTitle string `json:"vocab_title,omitempty"`
 	// Extra notes the region name columns that follow a region code.
 	Extra string `json:"extra,omitempty"`
+	// Digits marks a column a spreadsheet changes when it opens the CSV.
+	Digits bool `json:"digits,omitempty"`
 }
 
 type dictVocab struct {
@@ -120,7 +122,7 @@ func dictionary(cat *schema.Catalog, lang string) ([]dictDataset, []dictVocab) {
 				continue
 			}
 			df := dictField{Key: f.Key, Zh: f.Zh, En: f.En, Type: f.Type.String(), List: f.List,
-				Required: f.Required || f.Key == "id" || f.Type == schema.Bool}
+				Required: f.Required || f.Key == "id" || f.Type == schema.Bool, Digits: f.Digits()}
 			if f.Vocab != "" {
 				df.Vocab = f.Vocab
 				if v := cat.Vocab(f.Vocab); v != nil {

@@ -144,3 +144,27 @@ func TestChangesView(t *testing.T) {
 		})
 	}
 }
+
+// The dictionary marks the columns a spreadsheet changes when it opens the
+// CSV: ids, credit codes, region codes, periods and phones, and no others.
+func TestDictionaryMarksColumnsSpreadsheetsChange(t *testing.T) {
+	dss, _ := dictionary(schema.MustDefault(), "en")
+	marked := map[string]bool{}
+	for _, d := range dss {
+		for _, f := range d.Fields {
+			if f.Digits {
+				marked[d.Name+"."+f.Key] = true
+			}
+		}
+	}
+	for _, k := range []string{"committees.id", "committees.credit_code", "committees.region", "committees.contact_phone", "reports.period", "activities.committee_id"} {
+		if !marked[k] {
+			t.Errorf("%s is not marked as changed by spreadsheets", k)
+		}
+	}
+	for _, k := range []string{"committees.name", "committees.members", "cases.facts", "committees.registered_on"} {
+		if marked[k] {
+			t.Errorf("%s is marked as changed by spreadsheets", k)
+		}
+	}
+}
