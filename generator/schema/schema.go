@@ -67,9 +67,10 @@ type Field struct {
 	// Past marks a date that records something that has happened: one
 	// after the build date is a warning.
 	Past bool
-	// Control marks a field that only steers publication (publish): every
-	// published record has the same value, so it is no column of the
-	// downloads and no line of a page.
+	// Control marks a field that steers publication: whether (publish:
+	// every published record says yes) and when a record is withdrawn,
+	// and why. It is no column of the downloads and no line of a page: a
+	// withdrawn record is not published, so the column would be empty.
 	Control bool
 	// RequiredWhen makes the field required when another field has a
 	// value: {"body_type", "locality"}.
