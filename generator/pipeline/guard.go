@@ -2,8 +2,10 @@ package pipeline
 
 import (
 	"fmt"
+	"maps"
 	"os"
 	"path/filepath"
+	"slices"
 	"sort"
 	"strings"
 	"unicode"
@@ -40,30 +42,18 @@ import (
 //
 // A value of a record not published is not a needle where the identical
 // value is itself published as a whole, in any field of a published record
-// (a unit that also has public records, a stock sentence): finding it
-// proves nothing. No other needle is ever dropped here.
+// (a unit that also has public records), nor its free text where a
+// published value holds it as typed (a stock sentence): finding either
+// proves nothing (redact.PublicValues, redact.PublishedAnyway). No other
+// needle is ever dropped here.
 func privateNeedles(l *Loaded, keep map[string]bool) []string {
 	held := make([]*record.Record, 0, len(l.Withheld)+len(l.Rejected))
 	for _, w := range l.Withheld {
 		held = append(held, w.Record)
 	}
 	held = append(held, l.Rejected...)
-	public := map[string]bool{}
-	for _, rec := range l.Published {
-		for _, f := range rec.Dataset.Fields {
-			if f.Type == schema.Secret || f.Type == schema.Person {
-				continue
-			}
-			v := rec.Values[f.Key]
-			if v.Str != "" {
-				public[v.Str] = true
-			}
-			for _, s := range v.List {
-				public[s] = true
-			}
-		}
-	}
-	anyway := stockText(held, public)
+	public := redact.PublicValues(l.Published)
+	anyway := redact.PublishedAnyway(held, public)
 	// A name a person field publishes on purpose (policy keep) is no
 	// needle anywhere, as typed or as parsed: it is public.
 	kept := map[string]bool{}
@@ -155,42 +145,9 @@ func privateNeedles(l *Loaded, keep map[string]bool) []string {
 	})
 	set := map[string]bool{}
 	for _, p := range parts {
-		for s := range p {
-			set[s] = true
-		}
+		maps.Copy(set, p)
 	}
-	out := make([]string, 0, len(set))
-	for s := range set {
-		out = append(out, s)
-	}
-	sort.Strings(out)
-	return out
-}
-
-// stockText reports the free text of records not published that a
-// published value holds as typed (a stock sentence inside a published
-// summary). Ids and titles are not excused this way: one inside a public
-// text is a citation of a record not published.
-func stockText(held []*record.Record, public map[string]bool) map[string]bool {
-	var cands []string
-	for _, rec := range held {
-		for _, f := range rec.Dataset.Fields {
-			if f.Type != schema.FreeText {
-				continue
-			}
-			v := rec.Values[f.Key]
-			for _, s := range append([]string{v.Str}, v.List...) {
-				if s != "" && !public[s] {
-					cands = append(cands, s)
-				}
-			}
-		}
-	}
-	texts := make([]string, 0, len(public))
-	for s := range public {
-		texts = append(texts, s)
-	}
-	return scan.Within(cands, texts)
+	return slices.Sorted(maps.Keys(set))
 }
 
 // letterCases returns a form in Latin letters as people capitalise it

@@ -111,6 +111,7 @@ func (t *tally) redact(published []*record.Record, sc *scrubber, p Policy) {
 		ds := rec.Dataset.Name
 		out := &Record{dataset: rec.Dataset, id: rec.ID, slug: slug.Make(rec.ID), values: make(map[string]record.Value, len(rec.Values)), row: rec.Row, cols: rec.Cols}
 		names := newRecordNames()
+		names.keep = keptNames(rec, p)
 		// The record's own people are named first, in the order of its
 		// fields, so that its first 张 is 张某甲 wherever he appears.
 		for _, f := range rec.Dataset.Fields {
@@ -129,12 +130,7 @@ func (t *tally) redact(published []*record.Record, sc *scrubber, p Policy) {
 						// in the text either
 						names.fix(name, p.Placeholder)
 					}
-					if word == policyKeep {
-						if names.keep == nil {
-							names.keep = map[string]bool{}
-						}
-						names.keep[name] = true
-					} else {
+					if word != policyKeep {
 						names.masker.Add(name)
 					}
 				}
@@ -265,7 +261,7 @@ func Apply(cat *schema.Catalog, published, withheld []*record.Record, p Policy) 
 	if p.Placeholder == "" {
 		p.Placeholder = DefaultPlaceholder
 	}
-	public := publicValues(published)
+	public := PublicValues(published)
 	sc := newScrubber(p.Placeholder, p.PersonalMailDomains, newPeople(protectedForms(published, withheld, p)), citations(withheld, public))
 	// Each record is redacted on its own: on every core, each worker with
 	// a tally of its own, added up in order.
@@ -282,7 +278,7 @@ func Apply(cat *schema.Catalog, published, withheld []*record.Record, p Policy) 
 		t.add(part)
 	}
 	res := &Result{Records: t.records, Counts: t.counts, Log: t.log}
-	anyway := publishedAnyway(withheld, public)
+	anyway := PublishedAnyway(withheld, public)
 	for _, rec := range withheld {
 		for _, f := range rec.Dataset.Fields {
 			v, ok := rec.Values[f.Key]
@@ -312,11 +308,11 @@ func Apply(cat *schema.Catalog, published, withheld []*record.Record, p Policy) 
 	return res, nil
 }
 
-// publicValues are the values published on purpose as a whole: every
+// PublicValues are the values published on purpose as a whole: every
 // public field's value of every published record, and every item of its
 // lists. A withheld record's value identical to one of them (a unit that
 // also has public records, a stock sentence) is no leak where it appears.
-func publicValues(published []*record.Record) map[string]bool {
+func PublicValues(published []*record.Record) map[string]bool {
 	out := map[string]bool{}
 	for _, rec := range published {
 		for _, f := range rec.Dataset.Fields {
@@ -338,12 +334,13 @@ func publicValues(published []*record.Record) map[string]bool {
 	return out
 }
 
-// publishedAnyway reports the free text of records not published that a
-// published value holds as typed (a stock sentence inside a published
-// summary): finding it in the output proves nothing. Ids and titles are
-// never excused this way: one inside a public text is a citation, and the
-// cleaner takes it out.
-func publishedAnyway(withheld []*record.Record, public map[string]bool) map[string]bool {
+// PublishedAnyway reports the free text of records not published that a
+// published value (see PublicValues) holds as typed (a stock sentence
+// inside a published summary): finding it in the output proves nothing.
+// Ids and titles are never excused this way: one inside a public text is
+// a citation, and the cleaner takes it out. The redactor and the leak
+// guard both keep to this rule.
+func PublishedAnyway(withheld []*record.Record, public map[string]bool) map[string]bool {
 	var cands []string
 	for _, rec := range withheld {
 		for _, f := range rec.Dataset.Fields {

@@ -4,6 +4,8 @@ import (
 	"crypto/hmac"
 	"crypto/sha256"
 	"encoding/hex"
+	"maps"
+	"slices"
 	"sort"
 	"strings"
 	"unicode"
@@ -165,16 +167,9 @@ func contextNames(published, withheld []*record.Record, p Policy) []string {
 	})
 	set := map[string]bool{}
 	for _, part := range parts {
-		for n := range part {
-			set[n] = true
-		}
+		maps.Copy(set, part)
 	}
-	out := make([]string, 0, len(set))
-	for n := range set {
-		out = append(out, n)
-	}
-	sort.Strings(out)
-	return out
+	return slices.Sorted(maps.Keys(set))
 }
 
 // keptNames are the people a record names in person fields whose policy
