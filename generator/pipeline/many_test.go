@@ -16,8 +16,7 @@ import (
 func TestManyCaseTextsBuildAndLeakNothing(t *testing.T) {
 	const n = 300
 	var rows strings.Builder
-	type planted struct{ digits, text string }
-	var secrets []planted
+	var secrets []canary
 	var public []string
 	for i := range n {
 		id := fake.ID(fmt.Sprintf("19%02d%02d%02d", 50+i%40, 1+i%12, 1+i%28), fmt.Sprintf("%03d", i))
@@ -42,7 +41,7 @@ func TestManyCaseTextsBuildAndLeakNothing(t *testing.T) {
 			date, mail, 6272+i, idText, mobileText, cardText, doc, grant)
 		fmt.Fprintf(&rows, "| AJ-2025-%04d | 某单位未经审查开展研究案%d | 北京 | 丙测试公司 | 91110108MA0000001D | | | 北京市科学技术委员会 | %s | 2026-06-01 | 未按规定开展伦理审查 | %s | 责令改正 | | | | | | 是 |\n",
 			i+1, i+1, doc, facts)
-		secrets = append(secrets, planted{id, idText}, planted{mobile, mobileText}, planted{card, cardText}, planted{"", mail})
+		secrets = append(secrets, canary{"ID number", idText, id}, canary{"mobile", mobileText, mobile}, canary{"card", cardText, card}, canary{"glued e-mail", mail, ""})
 		public = append(public, doc, grant, date)
 	}
 	fx := seeded()
@@ -52,29 +51,7 @@ func TestManyCaseTextsBuildAndLeakNothing(t *testing.T) {
 	if b.err != nil {
 		t.Fatalf("Build: %v\n%s", b.err, b.stderr.String()[:min(4000, b.stderr.Len())])
 	}
-	texts := outputText(t, b.out, 300)
-	var all strings.Builder
-	for _, s := range texts {
-		all.WriteString(s)
-		all.WriteByte('\n')
-	}
-	everything := all.String()
-	digits := digitsOnly(everything)
-	lower := strings.ToLower(everything)
-	for _, p := range secrets {
-		if p.digits != "" && strings.Contains(digits, p.digits) {
-			t.Errorf("the digits of %q are in the output once separators are removed", p.text)
-		}
-		if strings.Contains(lower, strings.ToLower(p.text)) {
-			t.Errorf("%q is in the output", p.text)
-		}
-	}
-	for _, p := range public {
-		if !strings.Contains(everything, p) {
-			t.Errorf("the public fact %q is missing from the output", p)
-		}
-	}
-	if !strings.Contains(everything, "91110108MA0000001D") {
-		t.Errorf("the credit code is missing from the output")
-	}
+	out := readOutput(t, b.out, 300)
+	out.nowhere(t, secrets)
+	out.kept(t, append(public, "91110108MA0000001D"))
 }

@@ -34,6 +34,72 @@ import (
 
 const asOf = "2026-11-01"
 
+// published is the readable text of every file of a build's output (see
+// outputText), for the searches the privacy tests make.
+type published struct {
+	files              map[string]string
+	all, lower, digits string
+}
+
+func readOutput(t *testing.T, dir string, atLeast int) *published {
+	t.Helper()
+	o := &published{files: outputText(t, dir, atLeast)}
+	var all strings.Builder
+	for _, s := range o.files {
+		all.WriteString(s)
+		all.WriteByte('\n')
+	}
+	o.all = all.String()
+	o.lower = strings.ToLower(o.all)
+	o.digits = digitsOnly(o.all)
+	return o
+}
+
+// nowhere reports every canary found in any output file, as typed (any
+// case) or, for a number, by its digits once separators are removed.
+func (o *published) nowhere(t *testing.T, canaries []canary) {
+	t.Helper()
+	for _, c := range canaries {
+		want := strings.ToLower(readable(strings.ReplaceAll(c.text, `\n`, "\n")))
+		if strings.Contains(o.lower, want) {
+			for name, s := range o.files {
+				if l := strings.ToLower(s); strings.Contains(l, want) {
+					t.Errorf("%s: %q found in %s: %s", c.name, c.text, name, excerptAround(l, want))
+					break
+				}
+			}
+		}
+		if c.digits != "" && strings.Contains(o.digits, c.digits) {
+			for name, s := range o.files {
+				if strings.Contains(digitsOnly(s), c.digits) {
+					t.Errorf("%s: the digits of %q found in %s once separators are removed", c.name, c.text, name)
+					break
+				}
+			}
+		}
+	}
+}
+
+// kept reports every public fact missing from the output.
+func (o *published) kept(t *testing.T, facts []string) {
+	t.Helper()
+	for _, p := range facts {
+		if !strings.Contains(o.all, p) {
+			t.Errorf("public fact %q is missing from the output", p)
+		}
+	}
+}
+
+// page returns the text of one output file.
+func (o *published) page(t *testing.T, rel string) string {
+	t.Helper()
+	s, ok := o.files[rel]
+	if !ok {
+		t.Fatalf("no %s in the output", rel)
+	}
+	return s
+}
+
 // canary is a value that must not be published in any form.
 type canary struct {
 	name string
@@ -442,48 +508,11 @@ func TestSeededPersonalDataIsPublishedNowhere(t *testing.T) {
 	}
 	t.Logf("build output:\n%s%s", b.stdout, b.stderr)
 
-	texts := outputText(t, b.out, 50)
-	var all strings.Builder
-	for _, s := range texts {
-		all.WriteString(s)
-		all.WriteByte('\n')
-	}
-	everything := all.String()
-	lower := strings.ToLower(everything)
-	digits := digitsOnly(everything)
-
-	for _, c := range fx.canary {
-		t.Run("nowhere/"+c.name, func(t *testing.T) {
-			want := readable(c.text)
-			for name, s := range texts {
-				if strings.Contains(strings.ToLower(s), strings.ToLower(want)) {
-					t.Errorf("%s: %q found in %s", c.name, c.text, name)
-				}
-			}
-			if !strings.Contains(lower, strings.ToLower(want)) && c.digits != "" && strings.Contains(digits, c.digits) {
-				for name, s := range texts {
-					if strings.Contains(digitsOnly(s), c.digits) {
-						t.Errorf("%s: the digits of %q found in %s once separators are removed", c.name, c.text, name)
-					}
-				}
-			}
-		})
-	}
-	for _, p := range fx.public {
-		if !strings.Contains(everything, p) {
-			t.Errorf("public fact %q is missing from the output", p)
-		}
-	}
+	out := readOutput(t, b.out, 50)
+	out.nowhere(t, fx.canary)
+	out.kept(t, fx.public)
 
 	// The public facts reach the pages and the downloads alike.
-	page := func(rel string) string {
-		t.Helper()
-		s, ok := texts[rel]
-		if !ok {
-			t.Fatalf("no %s in the output", rel)
-		}
-		return s
-	}
 	for _, c := range []struct{ file, want string }{
 		{"committees/kjll-2024-0001/index.html", "张某"},
 		{"committees/kjll-2024-0001/index.html", fx.public[0]},
@@ -497,12 +526,12 @@ func TestSeededPersonalDataIsPublishedNowhere(t *testing.T) {
 		{"activities/hr-2024-0001/index.html", "82071234"},
 		{"reports/rpt-2024-h1-bj/index.html", "2021YFA1300400"},
 	} {
-		if s := page(c.file); !strings.Contains(s, c.want) {
+		if s := out.page(t, c.file); !strings.Contains(s, c.want) {
 			t.Errorf("%s does not contain %q", c.file, c.want)
 		}
 	}
 	downloads := 0
-	for name, s := range texts {
+	for name, s := range out.files {
 		if strings.HasSuffix(name, ".csv") && strings.Contains(s, "国科金监处〔2021〕134号") {
 			downloads++
 		}
@@ -537,13 +566,13 @@ func TestSeededPersonalDataIsPublishedNowhere(t *testing.T) {
 	// The site says how many were withheld: three committees (at the
 	// suppression threshold, so shown exactly), and four cases, one per
 	// reason (each below the threshold, so shown only as a bound).
-	if s := page("committees/index.html"); !strings.Contains(s, "另有 3 条") {
+	if s := out.page(t, "committees/index.html"); !strings.Contains(s, "另有 3 条") {
 		t.Errorf("committees/index.html does not say that 3 records were withheld:\n%s", excerptAround(s, "另有"))
 	}
-	if s := page("en/committees/index.html"); !strings.Contains(s, "Records not published: 3") {
+	if s := out.page(t, "en/committees/index.html"); !strings.Contains(s, "Records not published: 3") {
 		t.Errorf("en/committees/index.html does not say that 3 records were withheld:\n%s", excerptAround(s, "not published"))
 	}
-	if s := page("cases/index.html"); !strings.Contains(s, "至少 4") || !strings.Contains(s, "少于 3") {
+	if s := out.page(t, "cases/index.html"); !strings.Contains(s, "至少 4") || !strings.Contains(s, "少于 3") {
 		t.Errorf("cases/index.html does not state the withheld cases as at least 4, each fewer than 3:\n%s", excerptAround(s, "另有"))
 	}
 
