@@ -6,6 +6,7 @@ import (
 	"errors"
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 	"testing"
 
@@ -62,35 +63,9 @@ func inspections(t *testing.T) *schema.Catalog {
 func TestFifthRegisterThroughTheSchemaAlone(t *testing.T) {
 	cat := inspections(t)
 
-	// the blank workbook data officers start from
-	books, err := template.Generate(cat)
-	if err != nil {
-		t.Fatal(err)
-	}
-	var tmpl []byte
-	for name, b := range books {
-		if strings.Contains(name, "inspections") {
-			tmpl = b
-		}
-	}
-	if tmpl == nil {
-		t.Fatalf("template.Generate made no workbook for the fifth register (made %d)", len(books))
-	}
-	f, err := excelize.OpenReader(bytes.NewReader(tmpl))
-	if err != nil {
-		t.Fatal(err)
-	}
-	found := false
-	for _, sh := range f.GetSheetList() {
-		rows, _ := f.GetRows(sh)
-		for _, r := range rows {
-			if strings.Contains(strings.Join(r, "|"), "检查结论") {
-				found = true
-			}
-		}
-	}
-	if !found {
-		t.Errorf("the template of the fifth register has no 检查结论 column")
+	// the blank workbook data officers start from has the column
+	if h := templateHeaders(t, cat, "inspections"); !slices.Contains(h, "*检查结论") {
+		t.Errorf("the template's header row of the fifth register = %q, want *检查结论 (required) among them", h)
 	}
 
 	books2 := seeded().books
@@ -157,31 +132,8 @@ func TestNewFieldThroughTheSchemaAlone(t *testing.T) {
 	if err := cat.AddField("committees", &schema.Field{Key: "website", Zh: "网站", En: "Website", Type: schema.Text}); err != nil {
 		t.Fatal(err)
 	}
-	books, err := template.Generate(cat)
-	if err != nil {
-		t.Fatal(err)
-	}
-	var tmpl []byte
-	for name, b := range books {
-		if strings.Contains(name, "committees") {
-			tmpl = b
-		}
-	}
-	f, err := excelize.OpenReader(bytes.NewReader(tmpl))
-	if err != nil {
-		t.Fatal(err)
-	}
-	found := false
-	for _, sh := range f.GetSheetList() {
-		rows, _ := f.GetRows(sh)
-		for _, r := range rows {
-			if strings.Contains(strings.Join(r, "|"), "网站") {
-				found = true
-			}
-		}
-	}
-	if !found {
-		t.Errorf("the committees template has no 网站 column")
+	if h := templateHeaders(t, cat, "committees"); !slices.Contains(h, "网站") {
+		t.Errorf("the committees template's header row = %q, want 网站 among them", h)
 	}
 
 	fx := seeded()
@@ -215,6 +167,30 @@ func TestNewFieldThroughTheSchemaAlone(t *testing.T) {
 			t.Errorf("%s does not contain %q (%v)", c.file, c.want, err)
 		}
 	}
+}
+
+// templateHeaders returns the Chinese header row of a register's blank
+// workbook, as data officers see it.
+func templateHeaders(t *testing.T, cat *schema.Catalog, dataset string) []string {
+	t.Helper()
+	books, err := template.Generate(cat)
+	if err != nil {
+		t.Fatal(err)
+	}
+	b, ok := books[dataset+".xlsx"]
+	if !ok {
+		t.Fatalf("template.Generate made no workbook for %s", dataset)
+	}
+	f, err := excelize.OpenReader(bytes.NewReader(b))
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer f.Close()
+	rows, err := f.GetRows(f.GetSheetList()[0])
+	if err != nil || len(rows) < 2 {
+		t.Fatalf("%s template: rows %v, %v", dataset, rows, err)
+	}
+	return rows[1]
 }
 
 // buildWith builds books with a catalog of its own.
