@@ -270,35 +270,71 @@ func sources(res *redact.Result) map[string]string {
 	return out
 }
 
-// lineSource returns the workbook position of the one record whose id the
-// line of a derived file (a download, a search shard, a list page) holds
-// where the guard found something, or "" when it holds none or several.
-// It reads the file from the staging folder; archive entries are skipped.
-func lineSource(src map[string]string, root string, f scan.Finding) string {
+// lineSources finds, for a finding in a file that holds many records (a
+// download, a search shard, a list page), the one record whose id its line
+// holds. Each file is read once, however many findings it has.
+type lineSources struct {
+	root  string
+	ids   *scan.Set
+	pos   []string // by pattern of ids: the record's workbook position
+	lines map[string][]string
+}
+
+func newLineSources(src map[string]string, root string) *lineSources {
+	var ids []string
+	for k := range src {
+		if id, ok := strings.CutPrefix(k, "#"); ok {
+			ids = append(ids, id)
+		}
+	}
+	ls := &lineSources{root: root, ids: scan.NewSet(ids), lines: map[string][]string{}}
+	ls.pos = make([]string, ls.ids.Len())
+	for i := range ls.pos {
+		ls.pos[i] = src["#"+ls.ids.Pattern(i)]
+	}
+	return ls
+}
+
+// of returns the workbook position of the record on the finding's line,
+// or "" when the line holds no record's id, or several. Archive entries
+// are not read again.
+func (ls *lineSources) of(f scan.Finding) string {
 	if f.Line == 0 || strings.Contains(f.Path, "!") {
 		return ""
 	}
-	data, err := os.ReadFile(filepath.Join(root, filepath.FromSlash(f.Path)))
-	if err != nil || len(data) > 64<<20 {
-		return ""
+	lines, ok := ls.lines[f.Path]
+	if !ok {
+		data, err := os.ReadFile(filepath.Join(ls.root, filepath.FromSlash(f.Path)))
+		if err == nil && len(data) <= 64<<20 {
+			lines = strings.Split(string(data), "\n")
+		}
+		ls.lines[f.Path] = lines
 	}
-	lines := strings.Split(string(data), "\n")
 	if f.Line > len(lines) {
 		return ""
 	}
-	line := lines[f.Line-1]
+	line := []byte(lines[f.Line-1])
 	found := ""
-	for _, tok := range strings.FieldsFunc(line, func(r rune) bool {
-		return !(r == '-' || r == '_' || r >= '0' && r <= '9' || r >= 'A' && r <= 'Z' || r >= 'a' && r <= 'z')
-	}) {
-		if pos, ok := src["#"+tok]; ok {
-			if found != "" && found != pos {
-				return ""
-			}
-			found = pos
+	ls.ids.All(line, func(st, end, i int) bool {
+		// an id stands alone: HR-2024-0001 is not inside HR-2024-00012
+		if st > 0 && idChar(line[st-1]) || end < len(line) && idChar(line[end]) {
+			return true
 		}
+		if found != "" && found != ls.pos[i] {
+			found = "\x00"
+			return false
+		}
+		found = ls.pos[i]
+		return true
+	})
+	if found == "\x00" {
+		return ""
 	}
 	return found
+}
+
+func idChar(c byte) bool {
+	return c == '-' || c == '_' || c >= '0' && c <= '9' || c >= 'A' && c <= 'Z' || c >= 'a' && c <= 'z'
 }
 
 // sourceOf returns the workbook position of the record an output file

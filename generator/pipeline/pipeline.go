@@ -587,10 +587,14 @@ func scanStep(st *state) error {
 	st.findings = rep
 	st.tree = rep.Tree
 	if len(rep.Findings) > 0 {
+		var lines *lineSources
 		for _, f := range rep.Findings {
 			src := sourceOf(st.sources, f.Path)
 			if src == "" {
-				src = lineSource(st.sources, st.staging, f)
+				if lines == nil {
+					lines = newLineSources(st.sources, st.staging)
+				}
+				src = lines.of(f)
 			}
 			if src != "" {
 				fmt.Fprintf(st.opts.Stderr, "leak: %s (from the record at %s)\n", f, src)
