@@ -21,8 +21,8 @@ func notes() map[string]bilingual {
 			En: "UTF-8 with a byte-order mark (so that Excel detects it), comma-separated, CRLF line ends, quoted as in RFC 4180. The first row holds the field keys. Spreadsheets opening a CSV may read ids such as 007 as numbers and drop the leading zeros: use the XLSX file, or import the columns as text. Enumerations are codes, booleans true/false, dates YYYY-MM-DD; an empty cell means no data. Text that starts with = + - @, a tab, a carriage return or an apostrophe is prefixed with an apostrophe (') so that spreadsheets do not run it as a formula; when a text cell starts with an apostrophe, remove that one apostrophe to get the value.",
 		},
 		"xlsx": {
-			Zh: "一个工作表：第 1 行为中文字段名，第 2 行为英文字段名，第 3 行为字段键名，第 4 行起为数据。除整数和布尔值外，所有单元格（含编号、统一社会信用代码、日期）均为文本格式，原样保存，不含任何公式。",
-			En: "One sheet: row 1 holds the Chinese field names, row 2 the English names, row 3 the field keys; data starts on row 4. Every cell except integers and booleans is a text cell (ids, credit codes and dates included), stored exactly as published; no cell holds a formula.",
+			Zh: "数据工作表的第 1 行为字段键名（与 CSV、JSON 相同，冻结显示），中英文字段名在表头单元格的批注中，另有“fields”工作表逐列说明；第 2 行起为数据，pandas、R、openpyxl 按默认设置即可读取。除整数和布尔值外，所有单元格（含编号、统一社会信用代码、日期）均为文本格式，原样保存，不含任何公式。",
+			En: "The data sheet has one header row of field keys, as in the CSV and JSON (frozen; the Chinese and English names are in each header cell's note and on the \"fields\" sheet); data starts on row 2, so pandas, R and openpyxl read it with their defaults. Every cell except integers and booleans is a text cell (ids, credit codes and dates included), stored exactly as published; no cell holds a formula.",
 		},
 		"json": {
 			Zh: "与 CSV 相同的字段，保留类型：整数为数字，布尔值为 true/false，多值为数组，空值为 null，枚举为代码。每条记录另有 <数据集>/<路径>/index.json，含代码及中英文名称和永久网址。",
