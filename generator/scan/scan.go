@@ -87,6 +87,7 @@ func (f Finding) String() string {
 // Report is what Dir found.
 type Report struct {
 	Files    int   // files read, archive entries included
+	Entries  int   // of Files, the entries read inside archives
 	Bytes    int64 // bytes scanned after decompression
 	Needles  int   // needles in use after filtering
 	Findings []Finding
@@ -294,6 +295,7 @@ func (s *Scanner) DirExcept(ctx context.Context, root string, workers int, done 
 	}
 	for i := range reps {
 		rep.Files += reps[i].Files
+		rep.Entries += reps[i].Entries
 		rep.Bytes += reps[i].Bytes
 		rep.Tree.Bytes += reps[i].Tree.Bytes
 		rep.Findings = append(rep.Findings, reps[i].Findings...)
@@ -359,6 +361,7 @@ func (s *Scanner) Files(files map[string][]byte) *Report {
 // Merge adds what another scan found to r, keeping the findings in order.
 func (r *Report) Merge(o *Report) {
 	r.Files += o.Files
+	r.Entries += o.Entries
 	r.Bytes += o.Bytes
 	r.Findings = append(r.Findings, o.Findings...)
 	r.Skipped = append(r.Skipped, o.Skipped...)
@@ -462,6 +465,9 @@ func maskedPath(b []byte, ms []Match) string {
 
 func (s *Scanner) scanBlob(path string, data []byte, depth int, r *Report) {
 	r.Files++
+	if depth > 0 {
+		r.Entries++
+	}
 	switch {
 	case len(data) >= 4 && string(data[:4]) == "PK\x03\x04":
 		// an archive the guard cannot open is a failure, not a pass
@@ -479,6 +485,7 @@ func (s *Scanner) scanBlob(path string, data []byte, depth int, r *Report) {
 				if inner, err := io.ReadAll(io.LimitReader(zr, maxEntry)); err == nil {
 					s.scanBlob(path+"!gunzip", inner, depth+1, r)
 					r.Files--
+					r.Entries--
 					return
 				}
 			}
