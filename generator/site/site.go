@@ -176,6 +176,7 @@ func generate(in Input, chunk int) (map[string][]byte, error) {
 		return nil, err
 	}
 	// The list files are the largest: they go first.
+	jobs = append(jobs, exploreJobs(idx)...)
 	if err := runJobs(append(lists, jobs...), files); err != nil {
 		return nil, err
 	}
