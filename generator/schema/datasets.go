@@ -140,7 +140,7 @@ func datasets() []*Dataset {
 				FiguresZh: "监管履职报告数字",
 				FiguresEn: "Report figures",
 			},
-			ListColumns: []string{"body_type", "region", "submitted_on"},
+			ListColumns: []string{"body_type", "region", "period", "submitted_on"},
 			Facets: []Facet{
 				{Key: "body_type", Field: "body_type"},
 				{Key: "region", Field: "region", Zh: "地区", En: "Region"},
