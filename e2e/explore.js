@@ -191,6 +191,15 @@ async function journalist(browser, lang) {
     }
   }
 
+  // the text filter: a unit's name finds the records of that unit, in the
+  // title or unit column, on either language's page
+  await page.click('button.x-clear');
+  const unit = recs[Math.floor(recs.length / 2)].unit;
+  await page.fill('#x-q', unit);
+  await page.waitForFunction((u) => new URLSearchParams(location.search).get('q') === u, unit);
+  const withUnit = recs.filter((r) => [r.id, r.title, r.unit].some((v) => (v || '').includes(unit)));
+  check(sameSet(await explorerIds(page), withUnit.map((r) => r.id)), `${L}: the text filter "${unit}" finds its ${withUnit.length} records`);
+
   await axe(page, 1280, `${L} explorer`);
   if (shots) await page.screenshot({ path: path.join(shots, `${lang}-explorer-1280.png`), fullPage: true });
   await axe(page, 360, `${L} explorer`);

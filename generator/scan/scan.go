@@ -63,6 +63,12 @@ type Options struct {
 	Workers int
 	// PersonalMailDomains replaces the default list when not nil.
 	PersonalMailDomains []string
+	// Shields are public words, such as the places of the region list: a
+	// needle found strictly inside one of them is not a finding. A person
+	// named 龙江 is not leaked by 黑龙江省, which every page about that
+	// province must be able to print. A shield is never a person's name
+	// or a withheld value, so nothing the guard must find is inside one.
+	Shields []string
 }
 
 // Finding is one suspected leak.
@@ -140,6 +146,7 @@ var binaryExt = map[string]bool{
 type Scanner struct {
 	det     *Detector
 	needles *Set
+	shields *Set
 }
 
 // New returns a Scanner for the options' needles and mail domains.
@@ -154,7 +161,13 @@ func New(opts Options) *Scanner {
 			}
 		}
 	}
-	return &Scanner{det: NewDetector(Guard, opts.PersonalMailDomains), needles: NewSet(keep)}
+	var shields []string
+	for _, w := range opts.Shields {
+		if w = strings.TrimSpace(fold.Width(w)); len(w) >= MinPatternLen {
+			shields = append(shields, w)
+		}
+	}
+	return &Scanner{det: NewDetector(Guard, opts.PersonalMailDomains), needles: NewSet(keep), shields: NewSet(shields)}
 }
 
 // Needles returns how many needles the scanner looks for.
@@ -559,6 +572,7 @@ func (s *Scanner) matches(text []byte) []Match {
 	var ms []Match
 	s.det.Find(text, func(m Match) { ms = append(ms, m) })
 	np := len(ms)
+	var shielded []Match // found when the first needle is
 	s.needles.Find(text, func(st, end, _ int) bool {
 		// A needle that starts or ends with a Latin letter or digit is a
 		// token: HR-2024-0001 is not found inside HR-2024-00012, nor
@@ -571,6 +585,14 @@ func (s *Scanner) matches(text []byte) []Match {
 				return true
 			}
 		}
+		if shielded == nil {
+			shielded = s.shieldSpans(text)
+		}
+		for _, w := range shielded {
+			if w.Start <= st && end <= w.End && w.End-w.Start > end-st {
+				return true
+			}
+		}
 		ms = append(ms, Match{st, end, KindNeedle})
 		return true
 	})
@@ -578,6 +600,16 @@ func (s *Scanner) matches(text []byte) []Match {
 		sort.SliceStable(ms, func(i, j int) bool { return ms[i].Start < ms[j].Start })
 	}
 	return ms
+}
+
+// shieldSpans returns where the shields occur in text; never nil.
+func (s *Scanner) shieldSpans(text []byte) []Match {
+	out := []Match{}
+	s.shields.Find(text, func(st, end, _ int) bool {
+		out = append(out, Match{Start: st, End: end})
+		return true
+	})
+	return out
 }
 
 // excerptContext is how many bytes of context an excerpt shows each side.

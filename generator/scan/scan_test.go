@@ -328,3 +328,24 @@ func TestDirExceptStopsWhenTold(t *testing.T) {
 		t.Fatalf("DirExcept after cancel = %v, want context.Canceled", err)
 	}
 }
+
+// TestShields: a person's name inside a place name of the code lists is
+// not a finding there, and is one everywhere else, in the same file too.
+func TestShields(t *testing.T) {
+	s := New(Options{Needles: []string{"龙江", "黑龙江省科技厅机密"}, Shields: []string{"黑龙江省", "Heilongjiang"}})
+	tests := []struct {
+		text string
+		want int
+	}{
+		{"2020-Q2-黑龙江省科学技术厅", 0},
+		{"联系人：龙江，电话见附件", 1},
+		{"黑龙江省科学技术厅；联系人：龙江", 1},
+		{"联系人：龙江 黑龙江", 2},  // 黑龙江 without 省 is no shield
+		{"黑龙江省科技厅机密文件", 1}, // a needle longer than the shield
+	}
+	for _, tt := range tests {
+		if got := s.Bytes("page.html", []byte(tt.text)); len(got) != tt.want {
+			t.Errorf("%s: %d findings %v, want %d", tt.text, len(got), got, tt.want)
+		}
+	}
+}

@@ -10,10 +10,11 @@ package site
 //
 //	{
 //	  "v": 1, "dataset": "cases", "release": "2026-11-01", "n": 3,
-//	  "s": ["...", ...],        one table of every string, each once
-//	  "id": [s, ...],           per record (newest first, as the list pages)
-//	  "slug": [s, ...],         its address below the dataset's folder
-//	  "title": {"zh": [s...], "en": [s...]},
+//	  "s": ["...", ...],        one table of the strings that recur, each once
+//	  "id": ["...", ...],       per record (newest first, as the list pages)
+//	  "slug": [s | -1, ...],    its address below the dataset's folder;
+//	                            -1: the id in lower case
+//	  "title": {"zh": ["...", ...], "en": [s | -1, ...]},  -1: as in Chinese
 //	  "date": [20240131, ...],  the dataset's main date as YYYYMMDD, 0 if none
 //	  "dims": [{"key", "label": [zh, en], "values": [[segment, zh, en], ...],
 //	            "rec": [i | [i, j] | -1, ...]}],  value indexes per record
@@ -21,8 +22,11 @@ package site
 //	            "zh": [s | -1, ...], "en": [s | -1, ...]}]
 //	}
 //
-// Every string is an index into "s"; -1 is an empty cell. A column whose
-// English cells equal its Chinese ones has no "en" (the reader falls back).
+// Ids and Chinese titles, which are unique, are written out; every other
+// string is an index into "s", and -1 is an empty cell. A column whose
+// English cells equal its Chinese ones has no "en" (the reader falls back),
+// and the column of the main date has no cells ("date": true): the reader
+// writes them from "date".
 // Titles and cells are exactly what the list pages show; dims are the list
 // pages' filter dimensions, each value named by its address segment, so a
 // filter can be written as a query string that means the same thing in
@@ -43,13 +47,18 @@ type exploreFile struct {
 	Release string               `json:"release"`
 	N       int                  `json:"n"`
 	S       []string             `json:"s"`
-	ID      []int                `json:"id"`
+	ID      []string             `json:"id"`
 	Slug    []int                `json:"slug"`
-	Title   map[string][]int     `json:"title"`
+	Title   exploreTitles        `json:"title"`
 	Date    []int                `json:"date"`
 	Dims    []exploreDim         `json:"dims"`
 	Cols    []exploreCol         `json:"cols"`
 	Labels  map[string][2]string `json:"labels"`
+}
+
+type exploreTitles struct {
+	Zh []string `json:"zh"`
+	En []int    `json:"en"`
 }
 
 type exploreDim struct {
@@ -65,8 +74,10 @@ type exploreCol struct {
 	Key   string    `json:"key"`
 	Label [2]string `json:"label"`
 	Class string    `json:"class,omitempty"`
-	Zh    []int     `json:"zh"`
-	En    []int     `json:"en,omitempty"`
+	// Date marks the column of the main date, which has no cells.
+	Date bool  `json:"date,omitempty"`
+	Zh   []int `json:"zh,omitempty"`
+	En   []int `json:"en,omitempty"`
 }
 
 // exploreAsset is where the theme finds a dataset's explorer data; it
@@ -105,8 +116,8 @@ func (idx *index) exploreFor(ds *schema.Dataset) exploreFile {
 	t := &strtab{at: map[string]int{}}
 	ef := exploreFile{
 		V: 1, Dataset: ds.Name, Release: idx.in.AsOf, N: len(recs),
-		ID: make([]int, len(recs)), Slug: make([]int, len(recs)), Date: make([]int, len(recs)),
-		Title:  map[string][]int{"zh": make([]int, len(recs)), "en": make([]int, len(recs))},
+		ID: make([]string, len(recs)), Slug: make([]int, len(recs)), Date: make([]int, len(recs)),
+		Title:  exploreTitles{Zh: make([]string, len(recs)), En: make([]int, len(recs))},
 		Labels: map[string][2]string{},
 	}
 	label := func(key string) [2]string {
@@ -119,10 +130,16 @@ func (idx *index) exploreFor(ds *schema.Dataset) exploreFile {
 	ef.Labels["title"] = label(ds.TitleField)
 	ef.Labels["date"] = label(ds.DateField)
 	for i, r := range recs {
-		ef.ID[i] = t.add(r.ID())
-		ef.Slug[i] = t.add(r.Slug())
-		ef.Title["zh"][i] = t.add(r.Title("zh"))
-		ef.Title["en"][i] = t.add(r.Title("en"))
+		ef.ID[i] = r.ID()
+		ef.Slug[i] = -1
+		if r.Slug() != strings.ToLower(r.ID()) {
+			ef.Slug[i] = t.add(r.Slug())
+		}
+		ef.Title.Zh[i] = r.Title("zh")
+		ef.Title.En[i] = -1
+		if en := r.Title("en"); en != ef.Title.Zh[i] {
+			ef.Title.En[i] = t.add(en)
+		}
 		if d := strings.ReplaceAll(r.Str(ds.DateField), "-", ""); len(d) == 8 {
 			ef.Date[i], _ = strconv.Atoi(d)
 		}
@@ -156,6 +173,11 @@ func (idx *index) exploreFor(ds *schema.Dataset) exploreFile {
 		c := exploreCol{Key: key, Label: [2]string{f.Zh, f.En}, Zh: make([]int, len(recs)), En: make([]int, len(recs))}
 		if f.Type == schema.Date {
 			c.Class = "date"
+		}
+		if key == ds.DateField && f.Type == schema.Date {
+			c.Date, c.Zh, c.En = true, nil, nil
+			ef.Cols = append(ef.Cols, c)
+			continue
 		}
 		if ref := cat.Dataset(f.Ref); ref != nil {
 			c.Label = [2]string{ref.ItemZh, ref.ItemEn}

@@ -2,6 +2,7 @@ package site
 
 import (
 	"encoding/json"
+	"fmt"
 	"strconv"
 	"strings"
 	"testing"
@@ -37,8 +38,14 @@ func decodeExplore(t *testing.T, b []byte) (exploreFile, []decodedRecord) {
 	}
 	out := make([]decodedRecord, ef.N)
 	for i := range out {
-		r := decodedRecord{id: str(ef.ID[i]), href: str(ef.Slug[i]), titleZh: str(ef.Title["zh"][i]), titleEn: str(ef.Title["en"][i]),
+		r := decodedRecord{id: ef.ID[i], href: str(ef.Slug[i]), titleZh: ef.Title.Zh[i], titleEn: str(ef.Title.En[i]),
 			date: ef.Date[i], dims: map[string][]string{}, cells: map[string][2]string{}}
+		if r.href == "" {
+			r.href = strings.ToLower(r.id)
+		}
+		if r.titleEn == "" {
+			r.titleEn = r.titleZh
+		}
 		for _, d := range ef.Dims {
 			switch v := d.Rec[i].(type) {
 			case float64:
@@ -52,6 +59,14 @@ func decodeExplore(t *testing.T, b []byte) (exploreFile, []decodedRecord) {
 			}
 		}
 		for _, c := range ef.Cols {
+			if c.Date {
+				d := ""
+				if r.date != 0 {
+					d = fmt.Sprintf("%04d-%02d-%02d", r.date/10000, r.date/100%100, r.date%100)
+				}
+				r.cells[c.Key] = [2]string{d, d}
+				continue
+			}
 			en := c.En
 			if en == nil {
 				en = c.Zh
@@ -92,7 +107,8 @@ func TestExploreMatchesLists(t *testing.T) {
 				lf := listFileOf(t, files, lang, ds.Name)
 				for i, row := range lf.Rows {
 					r := recs[i]
-					if !strings.Contains(row, ">"+htmlText(r.id)+"</td>") || !strings.Contains(row, "/"+ds.Name+"/"+r.href+"/\"") {
+					title := map[string]string{"zh": r.titleZh, "en": r.titleEn}[lang]
+					if !strings.Contains(row, ">"+htmlText(r.id)+"</td>") || !strings.Contains(row, "/"+ds.Name+"/"+r.href+"/\"") || !strings.Contains(row, ">"+htmlText(title)+"</a>") {
 						t.Fatalf("%s row %d is %s; the explorer has %s at %s", lang, i, row, r.id, r.href)
 					}
 					for _, c := range ef.Cols {

@@ -122,7 +122,23 @@
       d.count = new Int32Array(d.values.length);
       d.on = new Uint8Array(d.values.length);
     });
-    D.cols.forEach(function (c) { if (!c.en) c.en = c.zh; });
+    // the columns' cells in each language; the main date's from "date"
+    D.cols.forEach(function (c) {
+      if (c.date) {
+        var at = new Map();
+        c.zh = new Int32Array(D.n);
+        for (var i = 0; i < D.n; i++) {
+          var d = D.date[i];
+          if (!d) { c.zh[i] = -1; continue; }
+          if (!at.has(d)) at.set(d, D.s.push(iso(d)) - 1);
+          c.zh[i] = at.get(d);
+        }
+      }
+      if (!c.en) c.en = c.zh;
+    });
+    // titles and addresses in full
+    D.titles = { zh: D.title.zh, en: D.title.en.map(function (s, i) { return s < 0 ? D.title.zh[i] : D.s[s]; }) };
+    D.slugs = D.slug.map(function (s, i) { return s < 0 ? D.id[i].toLowerCase() : D.s[s]; });
   }
 
   // ---- the form --------------------------------------------------------------
@@ -300,8 +316,7 @@
     if (key === "oldest") {
       o.reverse();
     } else if (key !== "newest") {
-      var cells = k === "id" ? D.id : k === "title" ? D.title[lang] : colOf(k)[lang];
-      var rank = ranks(cells);
+      var rank = k === "id" ? ranks(D.id, true) : k === "title" ? ranks(D.titles[lang], true) : ranks(colOf(k)[lang], false);
       var a = Array.prototype.slice.call(o);
       a.sort(function (x, y) {
         var rx = rank[x], ry = rank[y];
@@ -324,19 +339,23 @@
   }
 
   // ranks gives each record the rank of its cell among the column's
-  // distinct strings in the page language's collation (-1: empty).
-  function ranks(cells) {
-    var distinct = [], seen = {};
+  // distinct values in the page language's collation (-1: empty). Cells
+  // are strings, or indexes into the string table (-1: empty).
+  function ranks(cells, direct) {
+    var distinct = [], seen = new Map();
+    var val = direct ? function (c) { return c; } : function (c) { return c >= 0 ? D.s[c] : ""; };
     for (var i = 0; i < cells.length; i++) {
-      var s = cells[i];
-      if (s >= 0 && !seen[s]) { seen[s] = true; distinct.push(s); }
+      var s = val(cells[i]);
+      if (s !== "" && !seen.has(s)) { seen.set(s, 0); distinct.push(s); }
     }
     var coll = new Intl.Collator(lang === "en" ? "en" : "zh-CN", { numeric: true });
-    distinct.sort(function (a, b) { return coll.compare(D.s[a], D.s[b]); });
-    var at = {};
-    distinct.forEach(function (s, r) { at[s] = r; });
+    distinct.sort(coll.compare);
+    distinct.forEach(function (s, r) { seen.set(s, r); });
     var out = new Int32Array(cells.length);
-    for (i = 0; i < cells.length; i++) out[i] = cells[i] >= 0 ? at[cells[i]] : -1;
+    for (i = 0; i < cells.length; i++) {
+      var v = val(cells[i]);
+      out[i] = v === "" ? -1 : seen.get(v);
+    }
     return out;
   }
 
@@ -344,7 +363,7 @@
     if (hay) return hay;
     hay = new Array(D.n);
     for (var i = 0; i < D.n; i++) {
-      var parts = [D.s[D.id[i]], D.s[D.title.zh[i]], D.s[D.title.en[i]]];
+      var parts = [D.id[i], D.titles.zh[i], D.titles.en[i]];
       for (var c = 0; c < D.cols.length; c++) {
         var col = D.cols[c];
         if (col.zh[i] >= 0) parts.push(D.s[col.zh[i]]);
@@ -423,7 +442,7 @@
       a.href = roots[other] + qs;
     });
     show();
-    window.__explore = { ms: performance.now() - t0, matched: sel.length, ids: function () { return sel.map(function (i) { return D.s[D.id[i]]; }); } };
+    window.__explore = { ms: performance.now() - t0, matched: sel.length, ids: function () { return sel.map(function (i) { return D.id[i]; }); } };
   }
 
   function show() {
@@ -481,9 +500,9 @@
   }
 
   function row(i) {
-    var title = D.s[D.title[lang][i]];
-    var out = '<tr><td class="id" data-label="' + esc(D.labels.id[li]) + '">' + esc(D.s[D.id[i]]) + "</td>" +
-      '<td class="title" data-label="' + esc(D.labels.title[li]) + '"><a href="' + esc(root + D.s[D.slug[i]] + "/") + '"' + textLang(title) + ">" + esc(title) + "</a></td>";
+    var title = D.titles[lang][i];
+    var out = '<tr><td class="id" data-label="' + esc(D.labels.id[li]) + '">' + esc(D.id[i]) + "</td>" +
+      '<td class="title" data-label="' + esc(D.labels.title[li]) + '"><a href="' + esc(root + D.slugs[i] + "/") + '"' + textLang(title) + ">" + esc(title) + "</a></td>";
     D.cols.forEach(function (c) {
       var s = c[lang][i] >= 0 ? D.s[c[lang][i]] : "";
       out += "<td" + (c["class"] ? ' class="' + c["class"] + '"' : "") + ' data-label="' + esc(c.label[li]) + '"' + textLang(s) + ">" + esc(s) + "</td>";
@@ -562,7 +581,7 @@
 
   function download(format, button) {
     var want = {};
-    sel.forEach(function (i) { want[D.s[D.id[i]]] = true; });
+    sel.forEach(function (i) { want[D.id[i]] = true; });
     var url = base + "downloads/" + dataset + "." + format;
     button.disabled = true;
     els.dlNote.textContent = say("x_loading");
