@@ -63,7 +63,7 @@ func Query(files map[string][]byte, lang, q string, limit int) (*Result, error) 
 			}
 			shards[s] = m
 		}
-		v := shards[s][t]
+		v := shards[s][Key(t)]
 		if len(v) == 0 {
 			return res, nil
 		}

@@ -8,8 +8,11 @@
 //   - meta.json: the number of documents, posting shards and document
 //     blocks, and a release tag (a hash of the other files) that the
 //     browser adds to their URLs so caches never mix two releases;
-//   - shard-NNNN.json: token → posting lists, a token in the shard
-//     fnv1a32(token) mod shards. A token's value is [all] or [all, title]:
+//   - shard-NNNN.json: key → posting lists, a token in the shard
+//     fnv1a32(token) mod shards under the key Key(token), a hash: the
+//     index holds no readable word, so a person's name that happens to be
+//     a bigram of public text (龙江 in 黑龙江) is not written out as a
+//     word of its own. A token's value is [all] or [all, title]:
 //     the documents containing it anywhere and those with it in the title,
 //     each either an array of gaps between ascending document numbers or,
 //     when shorter, a base64 bitmap (bit i of byte i/8 set for document
@@ -383,11 +386,7 @@ func build(files map[string][]byte, lang string, docs []doc) error {
 		if err != nil {
 			return err
 		}
-		k, err := marshal(t)
-		if err != nil {
-			return err
-		}
-		e := append(append(k, ':'), b...)
+		e := append([]byte(`"`+Key(t)+`":`), b...)
 		entries[t] = e
 		total += len(e) + 1
 	}
@@ -411,6 +410,34 @@ func build(files map[string][]byte, lang string, docs []doc) error {
 			break
 		}
 		n *= 2
+	}
+	// Two tokens of one shard with one key (about one pair in a billion)
+	// share a posting list: the union of theirs, so a query for either
+	// finds everything it should and, rarely, a little more.
+	for i, ts := range shards {
+		seen := map[string]string{}
+		kept := ts[:0]
+		for _, t := range ts {
+			k := Key(t)
+			first, dup := seen[k]
+			if !dup {
+				seen[k] = t
+				kept = append(kept, t)
+				continue
+			}
+			a, b := post[first], post[t]
+			a.all, a.title = union(a.all, b.all), union(a.title, b.title)
+			v := []any{encodeList(a.all)}
+			if len(a.title) > 0 {
+				v = append(v, encodeList(a.title))
+			}
+			enc, err := marshal(v)
+			if err != nil {
+				return err
+			}
+			entries[first] = append([]byte(`"`+k+`":`), enc...)
+		}
+		shards[i] = kept
 	}
 	dir := path.Join(Root, lang)
 	for i, ts := range shards {
@@ -502,6 +529,36 @@ func Shard(token string, n int) int {
 	h := fnv.New32a()
 	h.Write([]byte(token))
 	return int(h.Sum32() % uint32(n))
+}
+
+// Key is a token's key in its posting shard: FNV-1 (32 bit, the variant
+// that multiplies first) of its UTF-8 bytes in base 36, as search.js
+// computes it. The shard comes from FNV-1a, so two tokens share a key
+// only when both hashes agree.
+func Key(token string) string {
+	h := fnv.New32()
+	h.Write([]byte(token))
+	return strconv.FormatUint(uint64(h.Sum32()), 36)
+}
+
+// union merges two ascending lists of document numbers.
+func union(a, b []int) []int {
+	out := make([]int, 0, len(a)+len(b))
+	i, j := 0, 0
+	for i < len(a) || j < len(b) {
+		switch {
+		case j == len(b) || i < len(a) && a[i] < b[j]:
+			out = append(out, a[i])
+			i++
+		case i == len(a) || b[j] < a[i]:
+			out = append(out, b[j])
+			j++
+		default:
+			out = append(out, a[i])
+			i, j = i+1, j+1
+		}
+	}
+	return out
 }
 
 // encodeList writes ascending document numbers as gaps, or as a base64

@@ -8,6 +8,7 @@ import (
 	"path/filepath"
 	"reflect"
 	"slices"
+	"strconv"
 	"strings"
 	"testing"
 	"testing/fstest"
@@ -291,3 +292,39 @@ func TestListEncoding(t *testing.T) {
 }
 
 func jsonUnmarshal(b []byte, v any) error { return json.Unmarshal(b, v) }
+
+// TestShardsHoldNoWords: the posting shards are keyed by hashes, so no
+// word of the index (a bigram such as 龙江 of 黑龙江, which may be a
+// person's name) is written out on its own; queries still find records.
+func TestShardsHoldNoWords(t *testing.T) {
+	files, err := Generate(fixture(t, 30))
+	if err != nil {
+		t.Fatal(err)
+	}
+	n := 0
+	for name, b := range files {
+		if !strings.Contains(name, "/shard-") {
+			continue
+		}
+		n++
+		var m map[string]any
+		if err := json.Unmarshal(b, &m); err != nil {
+			t.Fatalf("%s: %v", name, err)
+		}
+		for k := range m {
+			if _, err := strconv.ParseUint(k, 36, 32); err != nil {
+				t.Errorf("%s has the key %q, which is not a hash", name, k)
+			}
+		}
+	}
+	if n == 0 {
+		t.Fatal("no posting shards")
+	}
+}
+
+func TestUnion(t *testing.T) {
+	got := union([]int{1, 3, 5, 9}, []int{2, 3, 9, 10})
+	if want := []int{1, 2, 3, 5, 9, 10}; !slices.Equal(got, want) {
+		t.Errorf("union = %v, want %v", got, want)
+	}
+}

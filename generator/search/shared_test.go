@@ -52,10 +52,10 @@ func TestBrowserTokeniserAgrees(t *testing.T) {
 		}
 		t.Skip("node is not installed")
 	}
-	shards := map[string]int{}
+	shards := map[string][2]any{}
 	for _, c := range queryCases(t) {
 		for _, tok := range c.Tokens {
-			shards[tok] = Shard(tok, 97)
+			shards[tok] = [2]any{Shard(tok, 97), Key(tok)}
 		}
 	}
 	want, _ := json.Marshal(shards)

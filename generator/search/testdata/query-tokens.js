@@ -1,11 +1,11 @@
 // Runs the browser's tokeniser (search.js) over the shared table and checks
-// its tokens and shards: node query-tokens.js SEARCH_JS TABLE SHARDS_JSON MAX_PREFIX.
+// its tokens, shards and keys: node query-tokens.js SEARCH_JS TABLE SHARDS_JSON MAX_PREFIX.
 "use strict";
 const fs = require("fs");
 const [searchJS, table, shardsJSON, maxPrefix] = process.argv.slice(2);
 const m = { exports: {} };
 new Function("module", fs.readFileSync(searchJS, "utf8"))(m);
-const { queryTokens, shardOf } = m.exports;
+const { queryTokens, shardOf, keyOf } = m.exports;
 const want = JSON.parse(shardsJSON);
 let bad = 0;
 for (const c of JSON.parse(fs.readFileSync(table, "utf8"))) {
@@ -15,9 +15,9 @@ for (const c of JSON.parse(fs.readFileSync(table, "utf8"))) {
     bad++;
   }
 }
-for (const [tok, shard] of Object.entries(want)) {
-  if (shardOf(tok, 97) !== shard) {
-    console.log(`shardOf(${tok}) = ${shardOf(tok, 97)}, want ${shard}`);
+for (const [tok, [shard, key]] of Object.entries(want)) {
+  if (shardOf(tok, 97) !== shard || keyOf(tok) !== key) {
+    console.log(`shardOf(${tok}) = ${shardOf(tok, 97)}, keyOf = ${keyOf(tok)}; want ${shard}, ${key}`);
     bad++;
   }
 }

@@ -9,7 +9,7 @@
   var WORD = /[\p{L}\p{Nd}]/u;
   // Under Node (generator/search's tests), hand over the tokeniser only.
   if (typeof module === "object" && module && typeof document === "undefined") {
-    module.exports = { queryTokens: queryTokens, shardOf: shardOf };
+    module.exports = { queryTokens: queryTokens, shardOf: shardOf, keyOf: keyOf };
     return;
   }
   var box = document.getElementById("search-results");
@@ -74,6 +74,16 @@
     return h % n;
   }
 
+  // A token's key in its shard: FNV-1, 32 bit, over UTF-8 bytes, base 36.
+  function keyOf(token) {
+    var bytes = new TextEncoder().encode(token), h = 0x811c9dc5;
+    for (var i = 0; i < bytes.length; i++) {
+      h = Math.imul(h, 0x01000193) >>> 0;
+      h = (h ^ bytes[i]) >>> 0;
+    }
+    return h.toString(36);
+  }
+
   // meta.json is revalidated on every visit; the other files carry its
   // release tag, so they can be cached for as long as the server allows.
   var release = "";
@@ -115,7 +125,7 @@
       var parsed = queryTokens(q, meta.maxPrefix);
       if (parsed.tokens.length === 0) return { short: parsed.short, hits: [] };
       return Promise.all(parsed.tokens.map(function (t) {
-        return get("shard-" + pad(shardOf(t, meta.shards)) + ".json").then(function (s) { return s[t] || null; });
+        return get("shard-" + pad(shardOf(t, meta.shards)) + ".json").then(function (s) { return s[keyOf(t)] || null; });
       })).then(function (lists) {
         if (lists.some(function (l) { return !l; })) return { hits: [], meta: meta };
         var sets = lists.map(function (l) {
