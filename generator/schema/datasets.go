@@ -7,6 +7,7 @@ func datasets() []*Dataset {
 		{
 			Name: "committees", Zh: "科技伦理（审查）委员会登记", En: "Registered ethics committees",
 			ItemZh: "伦理委员会", ItemEn: "Ethics committee",
+			ShortZh: "伦理委员会", ShortEn: "Committees",
 			TitleField: "name", DateField: "registered_on",
 			Publication: Publication{Switch: "publish"},
 			KindField:   "status",
@@ -43,6 +44,7 @@ func datasets() []*Dataset {
 		{
 			Name: "activities", Zh: "高风险科技活动登记", En: "Registered high-risk activities",
 			ItemZh: "高风险科技活动", ItemEn: "High-risk activity",
+			ShortZh: "高风险活动", ShortEn: "Activities",
 			TitleField: "title", DateField: "registered_on",
 			Publication: Publication{Switch: "publish"},
 			KindField:   "status",
@@ -86,6 +88,7 @@ func datasets() []*Dataset {
 		{
 			Name: "cases", Zh: "科技伦理违规案件", En: "Ethics violation cases",
 			ItemZh: "违规案件", ItemEn: "Violation case",
+			ShortZh: "违规案件", ShortEn: "Cases",
 			TitleField: "title", DateField: "closed_on",
 			Publication: Publication{Switch: "publish", Withdrawn: "withdrawn_on", From: "publish_from", Since: "closed_on", Until: "publish_until"},
 			KindField:   "violation_types",
@@ -127,6 +130,7 @@ func datasets() []*Dataset {
 		{
 			Name: "reports", Zh: "科技伦理监管履职情况报告", En: "Supervision reports",
 			ItemZh: "履职情况报告", ItemEn: "Supervision report",
+			ShortZh: "履职报告", ShortEn: "Reports",
 			TitleField: "body", DateField: "submitted_on",
 			Unique:     []string{"body", "period"},
 			TitleAfter: "period",

@@ -159,7 +159,9 @@ type Dataset struct {
 	Zh, En string // titles
 	// Singular titles for one record.
 	ItemZh, ItemEn string
-	Fields         []*Field
+	// Short titles, for the main menu; the titles when empty.
+	ShortZh, ShortEn string
+	Fields           []*Field
 	// TitleField names the field shown as a record's title.
 	TitleField string
 	// DateField names the field that dates a record in lists and feeds.

@@ -76,10 +76,14 @@ func hugoConfig(in Input) []byte {
 		for _, d := range in.Catalog.Datasets {
 			t := pick(lang, d.Zh, d.En)
 			ds = append(ds, fmt.Sprintf("{name = %s, href = %s, title = %s}", tomlValue(d.Name), tomlValue(d.Name+"/"), tomlValue(t)))
-			nav = append(nav, fmt.Sprintf("{href = %s, title = %s}", tomlValue(d.Name+"/"), tomlValue(t)))
+			short := pick(lang, d.ShortZh, d.ShortEn)
+			if short == "" {
+				short = t
+			}
+			nav = append(nav, fmt.Sprintf("{href = %s, title = %s, section = %s}", tomlValue(d.Name+"/"), tomlValue(short), tomlValue(d.Name)))
 		}
 		for _, g := range []struct{ href, zh, en string }{{"statistics/", "统计", "Statistics"}, {"data/", "数据", "Data"}} {
-			nav = append(nav, fmt.Sprintf("{href = %s, title = %s}", tomlValue(g.href), tomlValue(pick(lang, g.zh, g.en))))
+			nav = append(nav, fmt.Sprintf("{href = %s, title = %s, section = %s}", tomlValue(g.href), tomlValue(pick(lang, g.zh, g.en)), tomlValue(strings.TrimSuffix(g.href, "/"))))
 		}
 		fmt.Fprintf(&b, "datasets = [%s]\n", strings.Join(ds, ", "))
 		fmt.Fprintf(&b, "nav = [%s]\n", strings.Join(nav, ", "))
