@@ -41,6 +41,24 @@ type Site struct {
 	BaseURL      string `toml:"base_url"`
 	ContactEmail string `toml:"contact_email"`
 	License      string `toml:"license"`
+	// Contacts are the bodies that take reports of ethics violations,
+	// shown on the page about reporting a concern, linked from the home
+	// page, the footer and every case.
+	Contacts []Contact `toml:"contacts"`
+}
+
+// Contact is one body that takes reports: [[site.contacts]]. Every key is
+// optional but the body's name; a key in one language stands for both.
+type Contact struct {
+	BodyZh    string `toml:"body_zh"`
+	BodyEn    string `toml:"body_en"`
+	ScopeZh   string `toml:"scope_zh"`
+	ScopeEn   string `toml:"scope_en"`
+	AddressZh string `toml:"address_zh"`
+	AddressEn string `toml:"address_en"`
+	Phone     string `toml:"phone"`
+	Email     string `toml:"email"`
+	Web       string `toml:"web"`
 }
 
 // Paths says where things are, relative to the configuration file.
@@ -146,6 +164,14 @@ func Load(path string, required bool) (*Config, error) {
 	}
 	if c.Publication.RetentionYears < 0 || c.Publication.SuppressBelow < 0 {
 		return nil, fmt.Errorf("%s: publication: retention_years and suppress_below must not be negative", path)
+	}
+	for i, k := range c.Site.Contacts {
+		if k.BodyZh == "" && k.BodyEn == "" {
+			return nil, fmt.Errorf("%s: site.contacts[%d]: body_zh or body_en is required", path, i+1)
+		}
+		if k.Web != "" && !strings.HasPrefix(k.Web, "https://") && !strings.HasPrefix(k.Web, "http://") {
+			return nil, fmt.Errorf("%s: site.contacts[%d]: web must be an http(s) address, not %q", path, i+1, k.Web)
+		}
 	}
 	if c.Build.RecordsPerPass < 0 {
 		return nil, fmt.Errorf("%s: build: records_per_pass must not be negative", path)

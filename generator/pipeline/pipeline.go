@@ -387,6 +387,10 @@ func siteInput(st *state) (site.Input, map[string][]byte, error) {
 			BaseURL: st.baseURL(), ContactEmail: cfg.Site.ContactEmail, License: cfg.Site.License,
 		},
 	}
+	for _, k := range cfg.Site.Contacts {
+		in.Config.Contacts = append(in.Config.Contacts, site.Contact{BodyZh: k.BodyZh, BodyEn: k.BodyEn, ScopeZh: k.ScopeZh, ScopeEn: k.ScopeEn,
+			AddressZh: k.AddressZh, AddressEn: k.AddressEn, Phone: k.Phone, Email: k.Email, Web: k.Web})
+	}
 	for _, d := range st.exported.Downloads {
 		in.Downloads = append(in.Downloads, site.Download{Path: d.Path, Dataset: d.Dataset, Format: d.Format, Size: d.Size, SHA256: d.SHA256, Records: d.Records})
 	}

@@ -86,6 +86,19 @@ func hugoConfig(in Input) []byte {
 			nav = append(nav, fmt.Sprintf("{href = %s, title = %s, section = %s}", tomlValue(g.href), tomlValue(pick(lang, g.zh, g.en)), tomlValue(strings.TrimSuffix(g.href, "/"))))
 		}
 		fmt.Fprintf(&b, "datasets = [%s]\n", strings.Join(ds, ", "))
+		var contacts []string
+		for _, k := range c.Contacts {
+			either := func(zh, en string) string {
+				if v := pick(lang, zh, en); v != "" {
+					return v
+				}
+				return pick(lang, en, zh)
+			}
+			contacts = append(contacts, fmt.Sprintf("{body = %s, scope = %s, address = %s, phone = %s, email = %s, web = %s}",
+				tomlValue(either(k.BodyZh, k.BodyEn)), tomlValue(either(k.ScopeZh, k.ScopeEn)), tomlValue(either(k.AddressZh, k.AddressEn)),
+				tomlValue(k.Phone), tomlValue(k.Email), tomlValue(k.Web)))
+		}
+		fmt.Fprintf(&b, "contacts = [%s]\n", strings.Join(contacts, ", "))
 		fmt.Fprintf(&b, "nav = [%s]\n", strings.Join(nav, ", "))
 	}
 	// Defining any content mount replaces the default one, so the working

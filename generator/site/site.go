@@ -56,13 +56,23 @@ type Config struct {
 	PublisherZh, PublisherEn string
 	BaseURL                  string
 	ContactEmail             string
-	License                  string
+	// Contacts are the bodies that take reports (config.Contact).
+	Contacts []Contact
+	License  string
 	// ContentDir is the absolute path of the hand-written content: pages
 	// in content/zh/... and content/en/... with the same relative paths.
 	ContentDir string
 	// ThemesDir is the absolute path of the directory holding the
 	// disclose theme.
 	ThemesDir string
+}
+
+// Contact is a body that takes reports of ethics violations.
+type Contact struct {
+	BodyZh, BodyEn       string
+	ScopeZh, ScopeEn     string
+	AddressZh, AddressEn string
+	Phone, Email, Web    string
 }
 
 // Download is one file of the data downloads.
