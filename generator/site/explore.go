@@ -19,7 +19,9 @@ package site
 //	  "dims": [{"key", "label": [zh, en], "values": [[segment, zh, en], ...],
 //	            "rec": [i | [i, j] | -1, ...]}],  value indexes per record
 //	  "cols": [{"key", "label": [zh, en], "class",
-//	            "zh": [s | -1, ...], "en": [s | -1, ...]}]
+//	            "zh": [s | -1, ...], "en": [s | -1, ...]}],
+//	  "labels": {"id": [zh, en], "title": [...], "date": [...]},
+//	  "words": {"zh": {"x_count": "...", ...}, "en": {...}}
 //	}
 //
 // Ids and Chinese titles, which are unique, are written out; every other
@@ -54,7 +56,15 @@ type exploreFile struct {
 	Dims    []exploreDim         `json:"dims"`
 	Cols    []exploreCol         `json:"cols"`
 	Labels  map[string][2]string `json:"labels"`
+	// Words are the explorer's interface strings per language, with the
+	// placeholders {n}, {total} and {field}.
+	Words map[string]map[string]string `json:"words"`
 }
+
+// exploreWords are the theme's strings the explorer shows.
+var exploreWords = []string{"x_text", "x_text_hint", "x_dates", "x_from", "x_to", "x_count", "x_count_of", "x_none",
+	"x_clear", "x_sort", "x_newest", "x_oldest", "x_asc", "x_desc", "x_download", "x_download_note", "x_loading",
+	"x_failed", "filters", "prev_page", "next_page", "page_of", "page_n", "pagination", "list_sep"}
 
 type exploreTitles struct {
 	Zh []string `json:"zh"`
@@ -192,6 +202,13 @@ func (idx *index) exploreFor(ds *schema.Dataset) exploreFile {
 			c.En = nil
 		}
 		ef.Cols = append(ef.Cols, c)
+	}
+	ef.Words = map[string]map[string]string{}
+	for _, lang := range langs {
+		ef.Words[lang] = map[string]string{}
+		for _, k := range exploreWords {
+			ef.Words[lang][k] = idx.in.Words.T(lang, k, "n", "{n}", "total", "{total}", "field", "{field}")
+		}
 	}
 	ef.S = t.list
 	return ef

@@ -97,11 +97,11 @@
     var status = nav.querySelector(".x-loading") || el("p", { "class": "x-loading", role: "status" });
     nav.insertBefore(status, nav.children[1] || null);
     status.textContent = lang === "en" ? "Loading…" : "正在载入……";
-    loading = Promise.all([
-      fetch(dataURL).then(function (r) { if (!r.ok) throw new Error(r.status); return r.json(); }),
-      fetch(nav.getAttribute("data-words")).then(function (r) { if (!r.ok) throw new Error(r.status); return r.json(); })
-    ]).then(function (res) {
-      D = res[0]; W = res[1];
+    loading = fetch(dataURL).then(function (r) {
+      if (!r.ok) throw new Error(r.status);
+      return r.json();
+    }).then(function (data) {
+      D = data; W = data.words[lang];
       status.remove();
       prepare();
       build();
