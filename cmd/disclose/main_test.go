@@ -3,7 +3,6 @@ package main
 import (
 	"archive/zip"
 	"bytes"
-	"context"
 	"flag"
 	"fmt"
 	"io"
@@ -11,6 +10,7 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/rogpeppe/go-internal/testscript"
 
@@ -23,7 +23,7 @@ var update = flag.Bool("update", false, "rewrite the expected output in the test
 func TestMain(m *testing.M) {
 	testscript.Main(m, map[string]func(){
 		"disclose": func() {
-			os.Exit(cli.Main(context.Background(), os.Args[1:], os.Stdin, os.Stdout, os.Stderr))
+			os.Exit(cli.Run(os.Args[1:], os.Stdin, os.Stdout, os.Stderr))
 		},
 	})
 }
@@ -54,6 +54,27 @@ func TestScripts(t *testing.T) {
 				out := ts.MkAbs(args[0])
 				ts.Check(os.MkdirAll(filepath.Dir(out), 0o755))
 				ts.Check(os.WriteFile(out, data, 0o644))
+			},
+			// waitfor GLOB waits, at most a minute, until a file matches GLOB.
+			"waitfor": func(ts *testscript.TestScript, neg bool, args []string) {
+				if len(args) != 1 || neg {
+					ts.Fatalf("usage: waitfor GLOB")
+				}
+				for deadline := time.Now().Add(time.Minute); time.Now().Before(deadline); time.Sleep(20 * time.Millisecond) {
+					if m, _ := filepath.Glob(ts.MkAbs(args[0])); len(m) > 0 {
+						return
+					}
+				}
+				ts.Fatalf("nothing matched %s within a minute", args[0])
+			},
+			// noglob GLOB fails if any file or folder matches GLOB.
+			"noglob": func(ts *testscript.TestScript, neg bool, args []string) {
+				if len(args) != 1 || neg {
+					ts.Fatalf("usage: noglob GLOB")
+				}
+				if m, _ := filepath.Glob(ts.MkAbs(args[0])); len(m) > 0 {
+					ts.Fatalf("left behind: %v", m)
+				}
 			},
 			// nowhere TEXT DIR fails if TEXT occurs in any file under DIR,
 			// including inside zip and xlsx archives.

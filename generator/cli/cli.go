@@ -10,7 +10,9 @@ import (
 	"io"
 	"net/url"
 	"os"
+	"os/signal"
 	"strings"
+	"syscall"
 	"time"
 
 	"github.com/spf13/pflag"
@@ -45,6 +47,16 @@ Exit codes: 0 success, 1 failure, 2 bad usage, 3 errors in the data,
 4 personal data found in the output.
 Run "disclose COMMAND --help" for a command's flags.
 `
+
+// Run is the program: Main, stopped by Ctrl-C or by SIGTERM from a
+// cancelled CI job. A build stops within a second or two, in any step,
+// Hugo's included; its staging folder is removed and the output folder is
+// left as it was.
+func Run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
+	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
+	defer stop()
+	return Main(ctx, args, stdin, stdout, stderr)
+}
 
 // Main runs the command line and returns the exit code.
 func Main(ctx context.Context, args []string, stdin io.Reader, stdout, stderr io.Writer) int {

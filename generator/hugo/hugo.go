@@ -5,11 +5,13 @@
 package hugo
 
 import (
+	"context"
 	"fmt"
 	"io"
 	"os"
 	"path/filepath"
 	"sync"
+	"time"
 
 	"github.com/bep/logg"
 	"github.com/fsnotify/fsnotify"
@@ -22,6 +24,7 @@ import (
 	"github.com/gohugoio/hugo/hugofs"
 	"github.com/gohugoio/hugo/hugolib"
 	"github.com/gohugoio/hugo/hugolib/segments"
+	"github.com/spf13/afero"
 )
 
 // Options says what to build and where.
@@ -41,6 +44,10 @@ type Options struct {
 	// site's configuration. Dividing the pages between the passes is the
 	// site's business: with params.pass it reads only its part.
 	Passes int
+	// Ctx stops a Build: from the moment it is done, Hugo can create no
+	// file or folder in OutDir, and Build returns its error without
+	// waiting for Hugo's passes to end. Nil means never.
+	Ctx context.Context
 }
 
 // PassSegment is the segment a pass after the first renders.
@@ -53,8 +60,14 @@ type Stats struct {
 
 // Build renders the site in SiteDir into OutDir, in opts.Passes passes.
 func Build(opts Options) (Stats, error) {
+	if opts.Ctx == nil {
+		opts.Ctx = context.Background()
+	}
 	var total Stats
 	for p := range max(opts.Passes, 1) {
+		if err := opts.Ctx.Err(); err != nil {
+			return Stats{}, err
+		}
 		st, err := buildPass(opts, p)
 		if err != nil {
 			return Stats{}, err
@@ -64,13 +77,32 @@ func Build(opts Options) (Stats, error) {
 	return total, nil
 }
 
+// settle is how long a stopped Build waits for Hugo's workers to notice
+// that they can write nothing more, so that the caller can remove OutDir
+// with nothing left writing into it.
+const settle = 2 * time.Second
+
 func buildPass(opts Options, pass int) (Stats, error) {
 	sites, err := load(opts, false, pass)
 	if err != nil {
 		return Stats{}, err
 	}
-	defer sites.Close()
-	if err := sites.Build(hugolib.BuildCfg{}); err != nil {
+	done := make(chan error, 1)
+	go func() { done <- sites.Build(hugolib.BuildCfg{}) }()
+	select {
+	case err = <-done:
+		defer sites.Close()
+	case <-opts.Ctx.Done():
+		// Hugo's Build takes no context: its writes fail from now on
+		// (cancelFs), and it is left to end on its own.
+		select {
+		case <-done:
+			sites.Close()
+		case <-time.After(settle):
+		}
+		return Stats{}, opts.Ctx.Err()
+	}
+	if err != nil {
 		if opts.Passes > 1 {
 			return Stats{}, fmt.Errorf("hugo (pass %d of %d): %w", pass+1, opts.Passes, err)
 		}
@@ -223,7 +255,11 @@ func load(opts Options, watch bool, pass int) (*hugolib.HugoSites, error) {
 	flags.Set("publishDir", configs.Base.PublishDir)
 	flags.Set("publishDirStatic", configs.Base.PublishDir)
 	flags.Set("publishDirDynamic", configs.Base.PublishDir)
-	fs := hugofs.NewFromSourceAndDestination(hugofs.Os, hugofs.Os, flags)
+	var dest afero.Fs = hugofs.Os
+	if opts.Ctx != nil {
+		dest = cancelFs{Fs: hugofs.Os, ctx: opts.Ctx}
+	}
+	fs := hugofs.NewFromSourceAndDestination(hugofs.Os, dest, flags)
 	sites, err := hugolib.NewHugoSites(deps.DepsCfg{
 		Configs:  configs,
 		Fs:       fs,
@@ -235,4 +271,47 @@ func load(opts Options, watch bool, pass int) (*hugolib.HugoSites, error) {
 		return nil, fmt.Errorf("hugo: %w", err)
 	}
 	return sites, nil
+}
+
+// cancelFs is the file system Hugo publishes through: once ctx is done, it
+// creates, opens for writing, renames and makes folders no more, so a
+// stopped build leaves nothing behind once its folder is removed.
+type cancelFs struct {
+	afero.Fs
+	ctx context.Context
+}
+
+func (c cancelFs) Create(name string) (afero.File, error) {
+	if err := c.ctx.Err(); err != nil {
+		return nil, &os.PathError{Op: "create", Path: name, Err: err}
+	}
+	return c.Fs.Create(name)
+}
+
+func (c cancelFs) OpenFile(name string, flag int, perm os.FileMode) (afero.File, error) {
+	if err := c.ctx.Err(); err != nil && flag&(os.O_WRONLY|os.O_RDWR|os.O_CREATE) != 0 {
+		return nil, &os.PathError{Op: "open", Path: name, Err: err}
+	}
+	return c.Fs.OpenFile(name, flag, perm)
+}
+
+func (c cancelFs) Mkdir(name string, perm os.FileMode) error {
+	if err := c.ctx.Err(); err != nil {
+		return &os.PathError{Op: "mkdir", Path: name, Err: err}
+	}
+	return c.Fs.Mkdir(name, perm)
+}
+
+func (c cancelFs) MkdirAll(name string, perm os.FileMode) error {
+	if err := c.ctx.Err(); err != nil {
+		return &os.PathError{Op: "mkdir", Path: name, Err: err}
+	}
+	return c.Fs.MkdirAll(name, perm)
+}
+
+func (c cancelFs) Rename(oldname, newname string) error {
+	if err := c.ctx.Err(); err != nil {
+		return &os.LinkError{Op: "rename", Old: oldname, New: newname, Err: err}
+	}
+	return c.Fs.Rename(oldname, newname)
 }

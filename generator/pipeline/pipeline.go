@@ -228,6 +228,9 @@ func run(st *state, res *Result, steps []step) error {
 		err := s.run(st)
 		res.Timings = append(res.Timings, Timing{s.name, time.Since(start)})
 		res.Loaded = st.loaded
+		if err != nil && st.ctx.Err() != nil {
+			return fmt.Errorf("stopped during the %s step, as told; the output folder was left as it was: %w", s.name, st.ctx.Err())
+		}
 		if err != nil {
 			return err
 		}
@@ -509,7 +512,7 @@ func stageStep(st *state) error {
 }
 
 func hugoStep(st *state) error {
-	stats, err := hugo.Build(hugo.Options{SiteDir: st.siteDir, OutDir: st.staging, BaseURL: st.baseURL(), Stderr: st.opts.Stderr, Passes: st.passes})
+	stats, err := hugo.Build(hugo.Options{Ctx: st.ctx, SiteDir: st.siteDir, OutDir: st.staging, BaseURL: st.baseURL(), Stderr: st.opts.Stderr, Passes: st.passes})
 	if err != nil {
 		return err
 	}
