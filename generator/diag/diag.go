@@ -13,6 +13,7 @@ package diag
 import (
 	"fmt"
 	"io"
+	"regexp"
 	"sort"
 	"strconv"
 	"strings"
@@ -191,13 +192,47 @@ func (l List) Sort() {
 // followOnsShown is how many errors of one cause Print writes out.
 const followOnsShown = 3
 
-// Print writes the root causes first, one per line, in the list's order.
-// Then the errors that follow from them, by cause: a few each, with the
-// count of the rest, and one line on what happens to those rows.
-func (l List) Print(w io.Writer) {
+// warningsShown is how many warnings of one kind in one file Print writes
+// out; a build of 100,000 records can have tens of thousands of them.
+const warningsShown = 3
+
+// warningKind is what makes warnings alike: their file, field and message
+// with the quoted values and numbers taken out.
+var quoted = regexp.MustCompile(`"[^"]*"|“[^”]*”|[0-9]+`)
+
+func warningKind(d Diagnostic) string {
+	return d.Pos.File + "\x00" + d.Field + "\x00" + quoted.ReplaceAllString(d.Message, "…")
+}
+
+// Print writes the root causes first, one per line, in the list's order:
+// every error, and every warning or (unless every) a few of each kind in
+// each file with the count of the rest. Then the errors that follow from them, by cause: a
+// few each, with the count of the rest, and one line on what happens to
+// those rows. It returns how many warnings it left out: where every one
+// is listed is the caller's to say.
+func (l List) Print(w io.Writer, every bool) (hidden int) {
 	var causes []string
 	byCause := map[string][]Diagnostic{}
+	total := map[string]int{}
 	for _, d := range l {
+		if d.Cause == nil && d.Severity == Warning {
+			total[warningKind(d)]++
+		}
+	}
+	shown := map[string]int{}
+	for _, d := range l {
+		if d.Cause == nil && d.Severity == Warning {
+			k := warningKind(d)
+			if shown[k]++; shown[k] > warningsShown && !every {
+				hidden++
+				continue
+			}
+			fmt.Fprintln(w, d.String())
+			if n := total[k] - warningsShown; shown[k] == warningsShown && n > 0 && !every {
+				fmt.Fprintf(w, "%s: and %d more warning(s) like this one\n", d.Pos.File, n)
+			}
+			continue
+		}
 		if d.Cause == nil {
 			fmt.Fprintln(w, d.String())
 			continue
@@ -220,4 +255,5 @@ func (l List) Print(w io.Writer) {
 	if len(causes) > 0 {
 		fmt.Fprintln(w, "Rows that refer to a record with errors are held back with it: fix the cells named first, and they are published with it.")
 	}
+	return hidden
 }

@@ -18,7 +18,7 @@ func TestPrintPutsRootCausesFirst(t *testing.T) {
 	l.Add(Pos{File: "committees.xlsx", Sheet: "S", Row: 6, Col: 1}, "id", "duplicate id %q", "K-1")
 	l.Sort()
 	var b strings.Builder
-	l.Print(&b)
+	l.Print(&b, false)
 	lines := strings.Split(strings.TrimSpace(b.String()), "\n")
 	want := []string{
 		"committees.xlsx:S!I4: registered_on: 2023-01-01 is before established_on 2024-01-01",
@@ -34,5 +34,39 @@ func TestPrintPutsRootCausesFirst(t *testing.T) {
 	}
 	if l.Errors() != 7 {
 		t.Errorf("Errors = %d, want 7 (the follow-ons count)", l.Errors())
+	}
+}
+
+// A build prints a few warnings of each kind in each file and counts the
+// rest; check prints them all. Errors are always printed in full.
+func TestPrintSummarisesWarnings(t *testing.T) {
+	var l List
+	for i := range 40 {
+		l.Warn(Pos{File: "a.xlsx", Sheet: "S", Row: 2 + i, Col: 3}, "unit", "unit name %q looks like a person's name", fmt.Sprint("U", i))
+	}
+	for i := range 5 {
+		l.Warn(Pos{File: "b.xlsx", Sheet: "S", Row: 2 + i, Col: 3}, "unit", "unit name %q looks like a person's name", fmt.Sprint("U", i))
+	}
+	for i := range 6 {
+		l.Add(Pos{File: "a.xlsx", Sheet: "S", Row: 2 + i, Col: 4}, "date", "cannot read %q as a date", fmt.Sprint(i))
+	}
+	l.Sort()
+	var b strings.Builder
+	hidden := l.Print(&b, false)
+	out := b.String()
+	if got := strings.Count(out, "looks like a person's name"); got != 6 || hidden != 39 {
+		t.Errorf("a build printed %d warnings and left out %d; want 3 per file and 39 left out:\n%s", got, hidden, out)
+	}
+	for _, want := range []string{"a.xlsx: and 37 more warning(s) like this one", "b.xlsx: and 2 more warning(s) like this one"} {
+		if !strings.Contains(out, want) {
+			t.Errorf("missing %q in\n%s", want, out)
+		}
+	}
+	if got := strings.Count(out, "cannot read"); got != 6 {
+		t.Errorf("%d of 6 errors printed", got)
+	}
+	b.Reset()
+	if hidden := l.Print(&b, true); hidden != 0 || strings.Count(b.String(), "looks like a person's name") != 45 {
+		t.Errorf("check left out %d warnings:\n%s", hidden, b.String())
 	}
 }

@@ -90,6 +90,8 @@ type state struct {
 	// passes is the number of Hugo passes the site is rendered in.
 	passes   int
 	findings *scan.Report
+	// checkOnly is set by Check, which prints every warning.
+	checkOnly bool
 	// searchFiles are the search index's files, kept for prescanStep.
 	searchFiles map[string][]byte
 	// private are the leak guard's needles worked out from the private
@@ -125,6 +127,7 @@ func Check(ctx context.Context, opts Options) (*Result, error) {
 	if err != nil {
 		return nil, err
 	}
+	st.checkOnly = true
 	res := &Result{}
 	if err := run(st, res, []step{{"read", readStep}}); err != nil {
 		return res, err
@@ -248,7 +251,11 @@ func readStep(st *state) error {
 // rows with errors stay quarantined and the build goes on.
 func finishCheck(st *state, keepGoing bool) error {
 	l := st.loaded
-	l.Diags.Print(st.opts.Stderr)
+	// check lists every warning; a build a few of each kind, the rest
+	// being in its report
+	if hidden := l.Diags.Print(st.opts.Stderr, st.checkOnly); hidden > 0 {
+		fmt.Fprintf(st.opts.Stderr, "%d warning(s) like others were not printed; every diagnostic is in the build report, %s\n", hidden, st.opts.Config.Path(st.opts.Config.Paths.Report))
+	}
 	counts := l.Accounting()
 	for _, c := range counts {
 		fmt.Fprintf(st.opts.Stdout, "%-10s %6d read = %6d published + %6d withheld + %6d rejected%s\n",
