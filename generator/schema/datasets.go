@@ -12,7 +12,7 @@ func datasets() []*Dataset {
 			Publication: Publication{Switch: "publish"},
 			KindField:   "status",
 			Links:       []Link{{Key: "cases", Dataset: "cases", Field: "unit", Match: "institution"}},
-			Stats:       Stats{Monthly: "registered_on", Counts: []Count{{"region", "region"}, {"field", "fields"}}},
+			Stats:       Stats{Monthly: "registered_on", Counts: []Count{{Chart: "region", Field: "region"}, {Chart: "field", Field: "fields"}}},
 			ListColumns: []string{"institution", "region", "status", "registered_on"},
 			Facets: []Facet{
 				{Key: "region", Field: "region", Zh: "地区", En: "Region"},
@@ -48,7 +48,8 @@ func datasets() []*Dataset {
 			TitleField: "title", DateField: "registered_on",
 			Publication: Publication{Switch: "publish"},
 			KindField:   "status",
-			Stats:       Stats{Monthly: "registered_on", Counts: []Count{{"category", "category"}, {"rereview", "rereview_result"}}},
+			Stats: Stats{Monthly: "registered_on", Counts: []Count{{Chart: "field", Field: "field"}, {Chart: "category", Field: "category"},
+				{Chart: "region", Field: "region"}, {Chart: "year", Field: "registered_on", Year: true}, {Chart: "rereview", Field: "rereview_result"}}},
 			ListColumns: []string{"unit", "field", "committee_id", "status", "registered_on"},
 			Facets: []Facet{
 				{Key: "region", Field: "region", Zh: "地区", En: "Region"},
@@ -93,7 +94,8 @@ func datasets() []*Dataset {
 			Publication: Publication{Switch: "publish", Withdrawn: "withdrawn_on", From: "publish_from", Since: "closed_on", Until: "publish_until"},
 			KindField:   "violation_types",
 			Typical:     "typical",
-			Stats:       Stats{Counts: []Count{{"violation", "violation_types"}, {"penalty", "penalties"}}},
+			Stats: Stats{Counts: []Count{{Chart: "violation", Field: "violation_types"}, {Chart: "penalty", Field: "penalties"},
+				{Chart: "region", Field: "region"}, {Chart: "year", Field: "closed_on", Year: true}}},
 			ListColumns: []string{"unit", "region", "violation_types", "penalties", "closed_on"},
 			Facets: []Facet{
 				{Key: "region", Field: "region", Zh: "地区", En: "Region"},
@@ -139,6 +141,7 @@ func datasets() []*Dataset {
 			Stats: Stats{
 				Sums:      []string{"reviews", "high_risk_registered", "rereviews", "cases_opened", "cases_closed", "trainings", "trainees", "publicity_events"},
 				Period:    "period",
+				Body:      "body",
 				By:        "body_type",
 				ByChart:   "body",
 				FiguresZh: "监管履职报告数字",

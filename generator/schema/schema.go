@@ -91,15 +91,20 @@ type Stats struct {
 	Counts []Count
 	// Sums are whole-number fields summed by the year of the Period
 	// field and by the values of the By field (in the chart ByChart),
-	// under the name Figures.
+	// under the name Figures. Body names who reports: each body counts
+	// once in a year, with its report for the year or else its half-year
+	// or quarterly reports, so that no period is counted twice.
 	Sums                 []string
 	Period, By, ByChart  string
+	Body                 string
 	FiguresZh, FiguresEn string
 }
 
-// Count is one counted field of the statistics page.
+// Count is one counted field of the statistics page: a vocabulary field,
+// or with Year the year of a date field.
 type Count struct {
 	Chart, Field string
+	Year         bool
 }
 
 // Link lists on a record's page the records of another register whose
@@ -547,7 +552,7 @@ func (d *Dataset) index(c *Catalog) error {
 	for _, f := range d.Facets {
 		names = append(names, f.Field)
 	}
-	names = append(names, d.KindField, d.Typical, d.Stats.Monthly, d.Stats.Period, d.Stats.By)
+	names = append(names, d.KindField, d.Typical, d.Stats.Monthly, d.Stats.Period, d.Stats.By, d.Stats.Body)
 	names = append(names, d.ListColumns...)
 	names = append(names, d.Stats.Sums...)
 	for _, c := range d.Stats.Counts {

@@ -121,7 +121,7 @@ func TestBuildSite(t *testing.T) {
 			[]string{"HR-2024-0003", `href="/activities/page/2/"`, "共公开 63 条记录"}, []string{"HR-2023-0001<"}},
 		{"list page 2", "activities/page/2/index.html", []string{"第 2 页，共 2 页"}, nil},
 		{"withheld counts", "en/cases/index.html", []string{"Records not published: 3 (2 not yet due for publication; 1 withdrawn)."}, nil},
-		{"downloads", "en/data/index.html", []string{`href="/downloads/activities.csv"`, "Registered high-risk activities", "1.5 KB", "<td class=\"n\">63</td>", `id="vocab-violation_type"`}, nil},
+		{"downloads", "en/data/index.html", []string{`href="/downloads/activities.csv"`, "Registered high-risk activities", "1.5 KB", "<td class=\"n\" data-label=\"Records\">63</td>", `id="vocab-violation_type"`}, nil},
 		{"home links the data page", "en/index.html", []string{`href="/en/data/"`}, []string{`href="/downloads/activities.csv"`}},
 		{"statistics", "statistics/index.html", []string{`<svg class="chart-svg"`, `aria-labelledby="chart-activities-category-cap"`, `<figcaption id="chart-activities-category-cap">`, "只计入已公开的记录"}, nil},
 		{"record json", "en/activities/hr-2024-0001/index.html", []string{`<link rel="alternate" type="application/json" href="/activities/hr-2024-0001/index.json">`, `<a href="/activities/hr-2024-0001/index.json" type="application/json">`}, nil},

@@ -45,7 +45,12 @@ type chartRow struct {
 type series struct {
 	Name   string
 	Values []int64
+	// Missing marks the categories that no record gave a value for: "not
+	// reported", which is not 0. Nil means none.
+	Missing []bool
 }
+
+func (s series) missing(i int) bool { return s.Missing != nil && s.Missing[i] }
 
 // tally is a chart's numbers before they are drawn.
 type tally struct {
@@ -62,6 +67,11 @@ type tally struct {
 	multi bool
 	// head names the category column of the table; "" for the default.
 	head string
+	// short are the labels drawn in the chart when they differ from the
+	// table's (a partial year: the table says up to when).
+	short []string
+	// note ends the caption: how the figures were counted.
+	note string
 }
 
 type statsFront struct {
@@ -207,8 +217,34 @@ func tallies(in Input, lang string) []tally {
 	by := func(ds, key string) string {
 		return pick(lang, dsTitle(ds)+"：按"+label(ds, key), dsTitle(ds)+" by "+strings.ToLower(label(ds, key)))
 	}
+	byYear := func(id string, ds *schema.Dataset, key string) tally {
+		n := map[string]int64{}
+		for _, r := range in.Records[ds.Name] {
+			if d := r.Str(key); len(d) >= 4 {
+				n[d[:4]]++
+			}
+		}
+		years := make([]string, 0, len(n))
+		for y := range n {
+			years = append(years, y)
+		}
+		sort.Strings(years)
+		t := tally{id: id, title: pick(lang, dsTitle(ds.Name)+"：按"+label(ds.Name, key)+"年份", dsTitle(ds.Name)+" by year ("+strings.ToLower(label(ds.Name, key))+")"),
+			head: in.Words.T(lang, "stats_year")}
+		vals := make([]int64, len(years))
+		for i, y := range years {
+			vals[i] = n[y]
+		}
+		t.labels, t.short = yearLabels(in, years, lang)
+		t.series = []series{{Name: in.Words.T(lang, "stats_records"), Values: vals}}
+		return t
+	}
 	for _, ds := range cat.Datasets {
 		for _, c := range ds.Stats.Counts {
+			if c.Year {
+				out = append(out, byYear(ds.Name+"-"+c.Chart, ds, c.Field))
+				continue
+			}
 			out = append(out, byField(ds.Name+"-"+c.Chart, ds.Name, c.Field, by(ds.Name, c.Field)))
 		}
 	}
@@ -220,68 +256,154 @@ func tallies(in Input, lang string) []tally {
 	return out
 }
 
-// sums are a register's figures summed by the year of its period and by
-// the values of its By field (schema.Stats).
+// yearLabels names years in the table and in the chart; the year of the
+// build date is partial, and both say so (the table up to when).
+func yearLabels(in Input, years []string, lang string) (table, chart []string) {
+	cur := in.AsOf[:min(4, len(in.AsOf))]
+	for _, y := range years {
+		t, c := schema.PeriodLabel(y, lang), schema.PeriodLabel(y, lang)
+		if y == cur {
+			t = in.Words.T(lang, "stats_partial", "year", c, "date", in.AsOf)
+			c = in.Words.T(lang, "stats_partial_short", "year", c)
+		}
+		table, chart = append(table, t), append(chart, c)
+	}
+	return table, chart
+}
+
+// periodKind orders the kinds of reporting period: a year, a half year, a
+// quarter, anything else.
+func periodKind(p string) int {
+	_, part, ok := strings.Cut(p, "-")
+	switch {
+	case !ok:
+		return 0
+	case strings.HasPrefix(part, "H"):
+		return 1
+	case strings.HasPrefix(part, "Q"):
+		return 2
+	}
+	return 3
+}
+
+var periodKinds = []string{"stats_annual", "stats_half", "stats_quarter", "stats_other_period"}
+
+// sums are a register's reports counted by year and kind of period, and
+// their figures summed by year and by the values of its By field
+// (schema.Stats). A body's year is counted once: its report for the year
+// when it gave one, otherwise its half-year reports, otherwise its
+// quarterly ones; never an annual report with the quarters of the same
+// year. A figure that no counted report gave is "not reported", not 0.
 func sums(in Input, ds *schema.Dataset, lang string, label func(ds, key string) string) []tally {
 	cat := in.Catalog
 	st := ds.Stats
-	var out []tally
 	shown := st.Sums
-	period := map[string][]int64{}
-	body := map[string][]int64{}
-	for _, r := range in.Records[ds.Name] {
-		// Periods are years, half years or quarters depending on the
-		// body; they are summed by year so that the bars compare alike.
-		p, b := r.Str(st.Period), r.Str(st.By)
-		if len(p) > 4 {
-			p = p[:4]
+	var out []tally
+
+	// reports by year and kind of period
+	type group struct {
+		kind int
+		recs []int
+	}
+	recs := in.Records[ds.Name]
+	count := map[string][]int64{}
+	groups := map[[2]string]*group{} // body, year
+	var order [][2]string
+	for i, r := range recs {
+		p := r.Str(st.Period)
+		y, k := p[:min(4, len(p))], periodKind(p)
+		if count[y] == nil {
+			count[y] = make([]int64, len(periodKinds))
 		}
-		if period[p] == nil {
-			period[p] = make([]int64, len(shown))
+		count[y][k]++
+		key := [2]string{r.Str(st.Body), y}
+		g := groups[key]
+		if g == nil {
+			g = &group{kind: k}
+			groups[key] = g
+			order = append(order, key)
 		}
-		if body[b] == nil {
-			body[b] = make([]int64, len(shown))
+		switch {
+		case k < g.kind:
+			g.kind, g.recs = k, []int{i}
+		case k == g.kind:
+			g.recs = append(g.recs, i)
 		}
-		for i, k := range shown {
-			if v, ok := r.Value(k); ok {
-				period[p][i] += v.Int
-				body[b][i] += v.Int
+	}
+	years := make([]string, 0, len(count))
+	for y := range count {
+		years = append(years, y)
+	}
+	sort.Strings(years)
+	yl, ys := yearLabels(in, years, lang)
+	rt := tally{id: ds.Name + "-count", title: in.Words.T(lang, "stats_reports_by_year", "reports", pick(lang, ds.Zh, ds.En)),
+		head: in.Words.T(lang, "stats_year"), labels: yl, short: ys}
+	for k, name := range periodKinds {
+		s := series{Name: in.Words.T(lang, name), Values: make([]int64, len(years))}
+		var n int64
+		for i, y := range years {
+			s.Values[i] = count[y][k]
+			n += count[y][k]
+		}
+		if n > 0 {
+			rt.series = append(rt.series, s)
+		}
+	}
+	out = append(out, rt)
+
+	// figures, each body's year once
+	type acc struct {
+		v     []int64
+		given []bool
+	}
+	add := func(m map[string]*acc, k string, g *group) {
+		a := m[k]
+		if a == nil {
+			a = &acc{v: make([]int64, len(shown)), given: make([]bool, len(shown))}
+			m[k] = a
+		}
+		for _, i := range g.recs {
+			for j, f := range shown {
+				if v, ok := recs[i].Value(f); ok {
+					a.v[j] += v.Int
+					a.given[j] = true
+				}
 			}
 		}
 	}
-	sumTally := func(id, title, head string, keys []string, name func(string) string, sums map[string][]int64) tally {
-		t := tally{id: id, title: title, panels: true, head: head}
-		vals := make([][]int64, len(shown))
-		for _, k := range keys {
-			t.labels = append(t.labels, name(k))
-			for i := range shown {
-				vals[i] = append(vals[i], sums[k][i])
+	byYear, byBody := map[string]*acc{}, map[string]*acc{}
+	for _, key := range order {
+		g := groups[key]
+		add(byYear, key[1], g)
+		add(byBody, recs[g.recs[0]].Str(st.By), g)
+	}
+	sumTally := func(id, title, head string, keys, labels, short []string, m map[string]*acc) tally {
+		t := tally{id: id, title: title, panels: true, head: head, labels: labels, short: short, note: in.Words.T(lang, "stats_sums_note")}
+		for j, f := range shown {
+			s := series{Name: label(ds.Name, f), Missing: make([]bool, len(keys))}
+			for i, k := range keys {
+				s.Values = append(s.Values, m[k].v[j])
+				s.Missing[i] = !m[k].given[j]
 			}
-		}
-		for i, k := range shown {
-			t.series = append(t.series, series{Name: label(ds.Name, k), Values: vals[i]})
+			t.series = append(t.series, s)
 		}
 		return t
 	}
-	periods := make([]string, 0, len(period))
-	for p := range period {
-		periods = append(periods, p)
-	}
-	sort.Strings(periods)
 	out = append(out, sumTally(ds.Name+"-period", in.Words.T(lang, "stats_figures_by_year", "figures", pick(lang, st.FiguresZh, st.FiguresEn)), in.Words.T(lang, "stats_year"),
-		periods, func(p string) string { return schema.PeriodLabel(p, lang) }, period))
+		years, yl, ys, byYear))
 	byVocab := ds.Field(st.By).Vocab
-	var bodies []string
+	var bodies, bodyLabels []string
 	if v := cat.Vocab(byVocab); v != nil {
 		for _, t := range v.Terms {
-			if body[t.Code] != nil {
+			if byBody[t.Code] != nil {
 				bodies = append(bodies, t.Code)
+				bodyLabels = append(bodyLabels, vocabLabel(cat, byVocab, t.Code, lang))
 			}
 		}
 	}
 	byLabel := label(ds.Name, st.By)
 	out = append(out, sumTally(ds.Name+"-"+st.ByChart, in.Words.T(lang, "stats_figures_by", "figures", pick(lang, st.FiguresZh, st.FiguresEn), "by", pick(lang, byLabel, strings.ToLower(byLabel))), byLabel,
-		bodies, func(b string) string { return vocabLabel(cat, byVocab, b, lang) }, body))
+		bodies, bodyLabels, nil, byBody))
 	return out
 }
 
@@ -324,6 +446,10 @@ func (t tally) chart(w words.Words, lang string) chart {
 	for i, l := range t.labels {
 		row := chartRow{Label: l}
 		for _, s := range t.series {
+			if s.missing(i) {
+				row.Cells = append(row.Cells, w.T(lang, "stats_not_reported"))
+				continue
+			}
 			row.Cells = append(row.Cells, formatInt(s.Values[i]))
 		}
 		c.Rows = append(c.Rows, row)
@@ -339,12 +465,18 @@ func (t tally) chart(w words.Words, lang string) chart {
 	if t.vertical {
 		c.Caption = pick(lang, t.title+"，按登记日期所在月份计。数字见表格。", t.title+", by the month of the registration date. The numbers are in the table.")
 	}
+	if t.note != "" {
+		c.Caption += " " + t.note
+	}
+	if t.short != nil {
+		t.labels = t.short
+	}
 	if !c.Empty {
 		switch {
 		case t.vertical:
 			c.SVG = columnSVG(c.ID, t, lang)
 		case t.panels:
-			c.SVG = panelSVG(c.ID, t)
+			c.SVG = panelSVG(c.ID, t, w.T(lang, "stats_not_reported"))
 		default:
 			c.SVG = barSVG(c.ID, t)
 		}
@@ -445,7 +577,7 @@ func barSVG(id string, t tally) string {
 // panelSVG draws one small horizontal bar chart per series, each scaled
 // to its own largest value, with the category labels (years, body types)
 // to the left of the bars.
-func panelSVG(id string, t tally) string {
+func panelSVG(id string, t tally, notReported string) string {
 	left := 0.0
 	for _, l := range t.labels {
 		left = max(left, textWidth(l, fontPx))
@@ -469,6 +601,12 @@ func panelSVG(id string, t tally) string {
 				w = 1
 			}
 			fmt.Fprintf(&body, `<text x="0" y="%s" class="chart-text">%s</text>`, num(y+fontPx-2), html.EscapeString(l))
+			if s.missing(i) {
+				// no bar: nothing was reported, which is not 0
+				fmt.Fprintf(&body, `<text x="%s" y="%s" class="chart-num chart-missing">%s</text>`, num(round1(left)), num(y+fontPx-2), html.EscapeString(notReported))
+				y += rowH
+				continue
+			}
 			fmt.Fprintf(&body, `<rect x="%s" y="%s" width="%s" height="12" fill="%s"/>`, num(round1(left)), num(y+2), num(w), palette[j%len(palette)])
 			fmt.Fprintf(&body, `<text x="%s" y="%s" class="chart-num">%s</text>`, num(round1(left+w+4)), num(y+fontPx-2), formatInt(v))
 			y += rowH

@@ -7,6 +7,10 @@ import (
 	"strconv"
 	"strings"
 	"testing"
+
+	"disclose/generator/internal/testrecord"
+	"disclose/generator/record"
+	"disclose/generator/redact"
 )
 
 func tallyByID(ts []tally, id string) (tally, bool) {
@@ -129,8 +133,8 @@ func TestStatsPage(t *testing.T) {
 	if err := json.Unmarshal(b, &front); err != nil {
 		t.Fatal(err)
 	}
-	if front.Layout != "statistics" || len(front.Charts) != 9 {
-		t.Fatalf("statistics page: layout %q with %d charts, want statistics with 9", front.Layout, len(front.Charts))
+	if front.Layout != "statistics" || len(front.Charts) != 15 {
+		t.Fatalf("statistics page: layout %q with %d charts, want statistics with 15", front.Layout, len(front.Charts))
 	}
 	for _, c := range front.Charts {
 		t.Run(c.ID, func(t *testing.T) {
@@ -150,7 +154,7 @@ func TestStatsPage(t *testing.T) {
 			if c.ID != "chart-registrations" {
 				for _, r := range c.Rows {
 					for _, cell := range r.Cells {
-						if !strings.Contains(c.SVG, ">"+cell+"</text>") {
+						if cell != "not reported" && !strings.Contains(c.SVG, ">"+cell+"</text>") {
 							t.Errorf("svg of %s lacks the value %s of %q", c.ID, cell, r.Label)
 						}
 					}
@@ -210,5 +214,159 @@ func TestPaletteContrast(t *testing.T) {
 				t.Errorf("contrast of %s on white = %.2f, want at least 3", c, ratio)
 			}
 		})
+	}
+}
+
+// reportsInput is the fixture with supervision reports written for the
+// statistics rules: body A gives an annual report for 2024 and all four
+// quarters of the same year; body B only two half years of 2024 and
+// nothing about training; body C (an industry department) one annual
+// report for 2025, the year of the build date, without any figure but
+// reviews.
+func reportsInput(t *testing.T) Input {
+	t.Helper()
+	in := fixture(t, 0)
+	in.AsOf = "2025-11-01"
+	cat := in.Catalog
+	rep := func(id, body, typ, period string, kv ...any) *record.Record {
+		args := append([]any{"body", body, "body_type", typ, "period", period, "submitted_on", "2025-10-01"}, kv...)
+		if typ == "locality" {
+			args = append(args, "region", "110000")
+		}
+		return testrecord.New(cat, "reports", id, args...)
+	}
+	recs := []*record.Record{
+		rep("A-2024", "甲省科学技术厅", "locality", "2024", "reviews", int64(100), "trainees", int64(40)),
+		rep("B-2024-H1", "乙省科学技术厅", "locality", "2024-H1", "reviews", int64(7)),
+		rep("B-2024-H2", "乙省科学技术厅", "locality", "2024-H2", "reviews", int64(8)),
+		rep("C-2025", "丙部科技司", "industry", "2025", "reviews", int64(5)),
+	}
+	for q := 1; q <= 4; q++ {
+		recs = append(recs, rep(fmt.Sprintf("A-2024-Q%d", q), "甲省科学技术厅", "locality", fmt.Sprintf("2024-Q%d", q), "reviews", int64(25), "trainees", int64(10)))
+	}
+	res, err := redact.Apply(cat, recs, nil, redact.Policy{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	in.Records["reports"] = res.Records["reports"]
+	return in
+}
+
+func seriesNamed(t *testing.T, ta tally, name string) series {
+	t.Helper()
+	for _, s := range ta.series {
+		if s.Name == name {
+			return s
+		}
+	}
+	t.Fatalf("%s has no series %q", ta.id, name)
+	return series{}
+}
+
+func labelIndex(t *testing.T, ta tally, label string) int {
+	t.Helper()
+	for i, l := range ta.labels {
+		if l == label {
+			return i
+		}
+	}
+	t.Fatalf("%s has no row %q (rows %q)", ta.id, label, ta.labels)
+	return -1
+}
+
+// An annual report and the quarters of the same body and year are not
+// added up: the year counts the annual report (100 reviews, not 200), the
+// other body's two half years (15), and nothing twice.
+func TestStatsNoPeriodCountedTwice(t *testing.T) {
+	ta, _ := tallyByID(tallies(reportsInput(t), "en"), "reports-period")
+	reviews := seriesNamed(t, ta, "Reviews conducted")
+	if got := reviews.Values[labelIndex(t, ta, "2024")]; got != 115 {
+		t.Errorf("reviews in 2024 = %d, want 115 (A's annual 100 + B's halves 15; not A's quarters too)", got)
+	}
+	byBody, _ := tallyByID(tallies(reportsInput(t), "en"), "reports-body")
+	if got := seriesNamed(t, byBody, "Reviews conducted").Values[labelIndex(t, byBody, "Locality")]; got != 115 {
+		t.Errorf("reviews of localities = %d, want 115", got)
+	}
+}
+
+// The reports are counted by year and kind of period, never as one sum.
+func TestStatsReportsByPeriodKind(t *testing.T) {
+	ta, ok := tallyByID(tallies(reportsInput(t), "en"), "reports-count")
+	if !ok {
+		t.Fatal("no chart of reports by year and period")
+	}
+	i := labelIndex(t, ta, "2024")
+	for name, want := range map[string]int64{"Annual reports": 1, "Half-year reports": 2, "Quarterly reports": 4} {
+		if got := seriesNamed(t, ta, name).Values[i]; got != want {
+			t.Errorf("%s in 2024 = %d, want %d", name, got, want)
+		}
+	}
+}
+
+// A figure that no counted report gave is "not reported" in the table and
+// drawn as such, never 0; one that was given as 0 stays 0.
+func TestStatsNotReportedIsNotZero(t *testing.T) {
+	in := reportsInput(t)
+	var ta tally
+	for _, tt := range tallies(in, "en") {
+		if tt.id == "reports-body" {
+			ta = tt
+		}
+	}
+	c := ta.chart(in.Words, "en")
+	col := -1
+	for i, h := range c.Head {
+		if h == "People trained" {
+			col = i - 1
+		}
+	}
+	if col < 0 {
+		t.Fatalf("no trainees column in %q", c.Head)
+	}
+	for _, r := range c.Rows {
+		want := map[string]string{"Locality": "40", "Industry authority": "not reported"}[r.Label]
+		if want != "" && r.Cells[col] != want {
+			t.Errorf("trainees of %s = %q, want %q", r.Label, r.Cells[col], want)
+		}
+	}
+	if !strings.Contains(c.SVG, ">not reported</text>") {
+		t.Error("the chart does not say not reported")
+	}
+}
+
+// The year of the build date is labelled partial: up to the build date in
+// the table, shortly in the chart.
+func TestStatsPartialYear(t *testing.T) {
+	in := reportsInput(t)
+	for _, lang := range []string{"en", "zh"} {
+		ta, _ := tallyByID(tallies(in, lang), "reports-count")
+		want := map[string]string{"en": "2025 (partial, to 2025-11-01)", "zh": "2025年（截至 2025-11-01，不完整）"}[lang]
+		labelIndex(t, ta, want)
+		labelIndex(t, ta, map[string]string{"en": "2024", "zh": "2024年"}[lang])
+		c := ta.chart(in.Words, lang)
+		if short := map[string]string{"en": "2025 (partial)", "zh": "2025年（不完整）"}[lang]; !strings.Contains(c.SVG, ">"+short+"</text>") {
+			t.Errorf("%s chart lacks %q", lang, short)
+		}
+	}
+}
+
+// The cuts people ask for exist: activities by field, region and year;
+// cases by region, year and violation type; and each counts every record.
+func TestStatsCuts(t *testing.T) {
+	in := fixture(t, 10)
+	ts := tallies(in, "en")
+	for id, ds := range map[string]string{"activities-field": "activities", "activities-region": "activities", "activities-year": "activities",
+		"cases-region": "cases", "cases-year": "cases"} {
+		ta, ok := tallyByID(ts, id)
+		if !ok {
+			t.Errorf("no chart %s", id)
+			continue
+		}
+		if got, want := sum(ta.series[0].Values), int64(len(in.Records[ds])); got != want {
+			t.Errorf("%s counts %d records, want %d", id, got, want)
+		}
+	}
+	if _, ok := tallyByID(ts, "cases-violation"); !ok {
+		t.Error("no chart of cases by violation type")
 	}
 }
