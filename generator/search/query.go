@@ -12,6 +12,9 @@ type Hit struct {
 	Title, Href, Label, Date string
 	// ID is a record's id; a page has none.
 	ID string
+	// Context is a record's unit and region; Text the beginning of its
+	// main text, for the snippet.
+	Context, Text string
 	// InTitle is set when every query token is in the title.
 	InTitle bool
 }
@@ -127,6 +130,12 @@ func Query(files map[string][]byte, lang, q string, limit int) (*Result, error) 
 		}
 		row := blocks[b][c.id%meta.Block]
 		h := Hit{Title: row[0], Href: row[1], Label: row[2], Date: row[3], InTitle: c.inTitle}
+		if len(row) > 5 {
+			h.Context = row[5]
+		}
+		if len(row) > 6 {
+			h.Text = row[6]
+		}
 		if len(row) > 4 {
 			h.ID = row[4]
 		}

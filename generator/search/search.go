@@ -18,12 +18,17 @@
 //     when shorter, a base64 bitmap (bit i of byte i/8 set for document
 //     i), so one token never costs more than documents/6 bytes;
 //   - docs-NNNN.json: documents block*B … block*B+B-1 as [title, href,
-//     label, date] and, for a record, its id as a fifth element (records
-//     can share a title; the id tells them apart and is what people
-//     cite), href relative to the language root.
+//     label, date, id, context, text]: for a record its id (records can
+//     share a title; the id tells them apart and is what people cite),
+//     its unit and region ("context"), and the beginning of its main
+//     text, from which a hit's snippet is cut; href relative to the
+//     language root; empty elements at the end are left out.
 //
-// Documents are numbered pages first, then records newest first, so
-// intersecting posting lists yields results in display order. Tokens are
+// Documents are numbered pages first, then the records of each register
+// in turn, newest first, so intersecting posting lists yields results in
+// display order, and meta.json can give each register's documents, and
+// each year's within it, as one range ("groups"): the browser counts and
+// narrows hits by register and year without reading a document. Tokens are
 // the bigrams of Han text and word prefixes (see Tokens). The Chinese index
 // holds Chinese vocabulary labels and the English one English labels;
 // record text is indexed in both as written.
@@ -93,6 +98,11 @@ type doc struct {
 	title, href, label, date string
 	// id is a record's id; pages have none.
 	id string
+	// context is a record's unit and region; text the beginning of its
+	// main free text.
+	context, text string
+	// group is the register's name, or "pages".
+	group string
 	// titles are more text that counts as title: the id and the title
 	// in the other language.
 	titles []string
@@ -160,11 +170,11 @@ func documents(in Input, lang string) ([]doc, error) {
 	date := func(r *redact.Record) string { return r.Str(r.Dataset().DateField) }
 	sort.SliceStable(recs, func(i, j int) bool {
 		a, b := recs[i], recs[j]
-		if da, db := date(a.r), date(b.r); da != db {
-			return da > db
-		}
 		if a.order != b.order {
 			return a.order < b.order
+		}
+		if da, db := date(a.r), date(b.r); da != db {
+			return da > db
 		}
 		return a.r.ID() < b.r.ID()
 	})
@@ -194,6 +204,32 @@ func recordDoc(cat *schema.Catalog, r *redact.Record, lang string) doc {
 		label: pick(lang, ds.ItemZh, ds.ItemEn),
 		date:  r.Str(ds.DateField),
 		id:    r.ID(),
+		group: ds.Name,
+	}
+	// context: the unit (the first text column of the register's list)
+	// and the region; text: the first free text, cut
+	var ctx []string
+	for _, key := range ds.ListColumns {
+		if f := ds.Field(key); f != nil && f.Type == schema.Text && f.Published() {
+			if v := r.Str(key); v != "" {
+				ctx = append(ctx, v)
+			}
+			break
+		}
+	}
+	if f := ds.Field("region"); f != nil {
+		if v := r.Str("region"); v != "" {
+			ctx = append(ctx, strings.SplitN(label(cat, f.Vocab, v, lang), "\n", 2)[0])
+		}
+	}
+	d.context = strings.Join(ctx, " · ")
+	for _, f := range ds.Fields {
+		if f.Type == schema.FreeText && f.Published() {
+			if v := r.Str(f.Key); v != "" {
+				d.text = cut(v, snippetRunes)
+				break
+			}
+		}
 	}
 	d.titles = append(d.titles, r.ID(), r.Str(ds.TitleField), r.Str("title_en"))
 	d.body = append(d.body, pick(lang, ds.Zh, ds.En), d.label)
@@ -219,6 +255,22 @@ func recordDoc(cat *schema.Catalog, r *redact.Record, lang string) doc {
 		}
 	}
 	return d
+}
+
+// snippetRunes is how much of a record's main text its document keeps
+// for the snippet of a hit.
+const snippetRunes = 160
+
+// cut returns the first n runes of s, with an ellipsis when it cut.
+func cut(s string, n int) string {
+	i := 0
+	for j := range s {
+		if i == n {
+			return s[:j] + "…"
+		}
+		i++
+	}
+	return s
 }
 
 // label is a term's label in lang and its synonyms written in that
@@ -298,7 +350,8 @@ func pages(fsys fs.FS, w words.Words, lang string) ([]doc, error) {
 		text := mdMarkup.ReplaceAllString(mdLink.ReplaceAllString(body, "]"), " ")
 		out = append(out, doc{
 			title: title, href: href, label: w.T(lang, "page_label"),
-			body: []string{front["description"], text},
+			body: []string{front["description"], text}, group: "pages",
+			text: cut(front["description"], snippetRunes),
 		})
 		return nil
 	})
@@ -456,9 +509,9 @@ func build(files map[string][]byte, lang string, docs []doc) error {
 	rows := make([][]byte, len(docs))
 	size := 0
 	for i, d := range docs {
-		row := []string{d.title, d.href, d.label, d.date}
-		if d.id != "" {
-			row = append(row, d.id)
+		row := []string{d.title, d.href, d.label, d.date, d.id, d.context, d.text}
+		for len(row) > 4 && row[len(row)-1] == "" {
+			row = row[:len(row)-1]
 		}
 		b, err := marshal(row)
 		if err != nil {
@@ -500,7 +553,7 @@ func build(files map[string][]byte, lang string, docs []doc) error {
 		h.Write(files[p])
 	}
 	release := hex.EncodeToString(h.Sum(nil))[:12]
-	meta, err := json.Marshal(Meta{Version: 1, Lang: lang, Release: release, Docs: len(docs), Shards: n, Block: block, Blocks: blocks, MaxPrefix: maxPrefix})
+	meta, err := json.Marshal(Meta{Version: 1, Lang: lang, Release: release, Docs: len(docs), Shards: n, Block: block, Blocks: blocks, MaxPrefix: maxPrefix, Groups: groups(docs)})
 	if err != nil {
 		return err
 	}
@@ -518,6 +571,48 @@ type Meta struct {
 	Block     int    `json:"block"`
 	Blocks    int    `json:"blocks"`
 	MaxPrefix int    `json:"maxPrefix"`
+	// Groups are the documents of each register (and the pages), in
+	// order, each with its years.
+	Groups []Group `json:"groups"`
+}
+
+// Group is a run of documents of one register: From is the first's
+// number and N how many; Years splits them by the year of their date,
+// newest first.
+type Group struct {
+	Name  string      `json:"name"`
+	Label string      `json:"label"`
+	From  int         `json:"from"`
+	N     int         `json:"n"`
+	Years []YearRange `json:"years,omitempty"`
+}
+
+// YearRange is a run of documents of one year.
+type YearRange struct {
+	Year string `json:"y"`
+	From int    `json:"from"`
+	N    int    `json:"n"`
+}
+
+// groups finds the runs of documents by register and year.
+func groups(docs []doc) []Group {
+	var out []Group
+	for i, d := range docs {
+		if len(out) == 0 || out[len(out)-1].Name != d.group {
+			out = append(out, Group{Name: d.group, Label: d.label, From: i})
+		}
+		g := &out[len(out)-1]
+		g.N++
+		if d.group == "pages" || len(d.date) < 4 {
+			continue
+		}
+		y := d.date[:4]
+		if n := len(g.Years); n == 0 || g.Years[n-1].Year != y {
+			g.Years = append(g.Years, YearRange{Year: y, From: i})
+		}
+		g.Years[len(g.Years)-1].N++
+	}
+	return out
 }
 
 func shardName(i int) string { return fmt.Sprintf("shard-%04d.json", i) }

@@ -328,3 +328,53 @@ func TestUnion(t *testing.T) {
 		t.Errorf("union = %v, want %v", got, want)
 	}
 }
+
+// meta.json gives each register's documents and each year's within it as
+// ranges, which the browser uses to count and narrow hits without
+// reading a document; a hit shows its register, unit, region and text.
+func TestGroupsAndHitContext(t *testing.T) {
+	in := fixture(t, 30)
+	files, err := Generate(in)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var meta Meta
+	if err := json.Unmarshal(files["search/en/meta.json"], &meta); err != nil {
+		t.Fatal(err)
+	}
+	docs, err := documents(in, "en")
+	if err != nil {
+		t.Fatal(err)
+	}
+	covered := 0
+	for _, g := range meta.Groups {
+		years := 0
+		for i := g.From; i < g.From+g.N; i++ {
+			if docs[i].group != g.Name {
+				t.Errorf("document %d (%s) lies in the range of %s", i, docs[i].group, g.Name)
+			}
+		}
+		for _, y := range g.Years {
+			years += y.N
+			for i := y.From; i < y.From+y.N; i++ {
+				if !strings.HasPrefix(docs[i].date, y.Year) {
+					t.Errorf("document %d dated %s lies in the range of %s %s", i, docs[i].date, g.Name, y.Year)
+				}
+			}
+		}
+		if g.Name != "pages" && years != g.N {
+			t.Errorf("%s: years cover %d of %d documents", g.Name, years, g.N)
+		}
+		covered += g.N
+	}
+	if covered != meta.Docs {
+		t.Errorf("groups cover %d of %d documents", covered, meta.Docs)
+	}
+	res, err := Query(files, "en", "HR-2024-0001", 5)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(res.Hits) == 0 || res.Hits[0].Context != "示例大学 · Beijing" || !strings.HasPrefix(res.Hits[0].Text, "研究简介") {
+		t.Errorf("hit = %+v, want the unit and region as context and the summary as text", res.Hits)
+	}
+}

@@ -145,8 +145,42 @@
     });
   }
 
+  // The words of the query as typed, for marking them in a hit.
+  function terms(q) {
+    return q.toLowerCase().split(/\s+/).filter(function (t) { return t.length > 0; });
+  }
+
+  // mark appends s to el with every occurrence of a term in <mark>.
+  function mark(el, s, ts) {
+    var low = s.toLowerCase(), at = 0;
+    while (at < s.length) {
+      var best = -1, len = 0;
+      ts.forEach(function (t) {
+        var i = low.indexOf(t, at);
+        if (i >= 0 && (best < 0 || i < best)) { best = i; len = t.length; }
+      });
+      if (best < 0) break;
+      if (best > at) el.appendChild(document.createTextNode(s.slice(at, best)));
+      var m = document.createElement("mark");
+      m.textContent = s.slice(best, best + len);
+      el.appendChild(m);
+      at = best + len;
+    }
+    if (at < s.length) el.appendChild(document.createTextNode(s.slice(at)));
+  }
+
+  // snippet is the part of text around the first term found in it, or
+  // its beginning.
+  function snippet(text, ts) {
+    var low = text.toLowerCase(), i = -1;
+    ts.forEach(function (t) { var j = low.indexOf(t); if (j >= 0 && (i < 0 || j < i)) i = j; });
+    if (i < 60) return text.length > 120 && text.charAt(text.length - 1) !== "…" ? text.slice(0, 120) + "…" : text;
+    return "…" + text.slice(i - 40, i + 80) + (i + 80 < text.length ? "…" : "");
+  }
+
   function show(res, from) {
     var part = res.hits.slice(from, from + PAGE);
+    var ts = terms(res.q);
     return Promise.all(part.map(function (h) {
       return get("docs-" + pad(Math.floor(h.id / res.meta.block)) + ".json").then(function (rows) {
         return rows[h.id % res.meta.block];
@@ -156,15 +190,29 @@
         var li = document.createElement("li");
         var a = document.createElement("a");
         a.href = root + row[1];
-        a.textContent = row[0];
+        mark(a, row[0], ts);
         if (english && HAN.test(row[0])) a.lang = "zh-CN";
         li.appendChild(a);
         var meta = document.createElement("span");
         meta.className = "search-meta";
-        // label · id · date: records may share a title, never an id
+        // register · id · date: records may share a title, never an id
         meta.textContent = [row[2], row[4], row[3]].filter(Boolean).join(" · ");
         li.appendChild(document.createTextNode(" "));
         li.appendChild(meta);
+        if (row[5]) {
+          var ctx = document.createElement("span");
+          ctx.className = "search-context";
+          mark(ctx, row[5], ts);
+          if (english && HAN.test(row[5])) ctx.lang = "zh-CN";
+          li.appendChild(ctx);
+        }
+        if (row[6]) {
+          var p = document.createElement("p");
+          p.className = "search-snippet";
+          mark(p, snippet(row[6], ts), ts);
+          if (english && HAN.test(row[6])) p.lang = "zh-CN";
+          li.appendChild(p);
+        }
         list.appendChild(li);
       });
       var shown = from + part.length;
@@ -190,15 +238,97 @@
     });
   }
 
-  var q = (new URLSearchParams(location.search).get("q") || "").trim();
+  // Narrowing by register and year: meta.json gives each register's
+  // documents, and each year's within it, as ranges.
+  function groupOf(meta, id) {
+    var gs = meta.groups || [];
+    for (var i = 0; i < gs.length; i++) {
+      var g = gs[i];
+      if (id >= g.from && id < g.from + g.n) {
+        var year = "";
+        (g.years || []).forEach(function (y) { if (id >= y.from && id < y.from + y.n) year = y.y; });
+        return { name: g.name, year: year };
+      }
+    }
+    return { name: "", year: "" };
+  }
+
+  function filters(all, chosen, apply) {
+    var old = box.querySelector(".search-filters");
+    if (old) old.remove();
+    var byGroup = {}, byYear = {};
+    all.hits.forEach(function (h) {
+      var g = groupOf(all.meta, h.id);
+      h.group = g.name; h.year = g.year;
+      byGroup[g.name] = (byGroup[g.name] || 0) + 1;
+      if ((!chosen["in"] || chosen["in"] === g.name) && g.year) byYear[g.year] = (byYear[g.year] || 0) + 1;
+    });
+    var labels = {};
+    (all.meta.groups || []).forEach(function (g) { labels[g.name] = g.label; });
+    var groups = (all.meta.groups || []).map(function (g) { return g.name; }).filter(function (n) { return byGroup[n]; });
+    var years = Object.keys(byYear).sort().reverse();
+    if (groups.length < 2 && years.length < 2) return;
+    var wrap = document.createElement("div");
+    wrap.className = "search-filters";
+    function row(key, title, values, label) {
+      var g = document.createElement("div");
+      g.setAttribute("role", "group");
+      g.setAttribute("aria-label", title);
+      var h = document.createElement("span");
+      h.className = "search-filter-label";
+      h.textContent = title + (english ? ": " : "：");
+      g.appendChild(h);
+      [""].concat(values).forEach(function (v) {
+        var b = document.createElement("button");
+        b.type = "button";
+        b.setAttribute("aria-pressed", String((chosen[key] || "") === v));
+        b.textContent = v ? label(v) : text("all");
+        b.addEventListener("click", function () {
+          var next = { "in": chosen["in"], year: chosen.year };
+          next[key] = v;
+          if (key === "in") next.year = "";
+          apply(next);
+        });
+        g.appendChild(b);
+      });
+      wrap.appendChild(g);
+    }
+    if (groups.length > 1) row("in", text("in"), groups, function (v) { return labels[v] + " (" + byGroup[v].toLocaleString(english ? "en" : "zh-CN") + ")"; });
+    if (years.length > 1) row("year", text("year"), years, function (v) { return v + " (" + byYear[v].toLocaleString(english ? "en" : "zh-CN") + ")"; });
+    box.insertBefore(wrap, status);
+  }
+
+  // The language switch keeps the query and its narrowing.
+  function keepInSwitch() {
+    Array.prototype.forEach.call(document.querySelectorAll("a.lang-switch"), function (a) {
+      a.href = a.href.split("?")[0] + location.search;
+    });
+  }
+
+  var params = new URLSearchParams(location.search);
+  var q = (params.get("q") || "").trim();
   box.hidden = false;
   if (!q) return;
   input.value = q;
+  keepInSwitch();
   status.textContent = text("loading");
   search(q).then(function (res) {
     if (res.short) { status.textContent = text("short"); return; }
     if (res.hits.length === 0) { status.textContent = text("none", { q: q }); return; }
-    return show(res, 0);
+    res.q = q;
+    var apply = function (chosen) {
+      var u = new URLSearchParams(location.search);
+      ["in", "year"].forEach(function (k) { if (chosen[k]) u.set(k, chosen[k]); else u.delete(k); });
+      history.replaceState(null, "", "?" + u.toString());
+      keepInSwitch();
+      filters(res, chosen, apply);
+      list.textContent = "";
+      var hits = res.hits.filter(function (h) {
+        return (!chosen["in"] || h.group === chosen["in"]) && (!chosen.year || h.year === chosen.year);
+      });
+      return show({ q: q, meta: res.meta, hits: hits }, 0);
+    };
+    return apply({ "in": params.get("in") || "", year: params.get("year") || "" });
   }).catch(function () {
     status.textContent = text("failed");
   });
