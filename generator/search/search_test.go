@@ -136,11 +136,11 @@ func TestQuery(t *testing.T) {
 		{"chinese bigram finds the title first", "zh", "脑机", bci, 2},
 		{"longer chinese query", "zh", "脑机接口", bci, 2},
 		{"and of bigrams", "zh", "侵入式脑机", bci, 1},
-		{"english title on english pages", "en", "brain-computer", bci, 1},
+		{"english title on english pages, then chinese text by the glossary", "en", "brain-computer", bci, 2},
 		{"english prefix", "en", "epilep", bci, 1},
 		{"record text in its language in the english index", "en", "脑机", bci, 2},
 		{"english labels only in the english index", "zh", "medical", "", 0},
-		{"english synonyms in the english index", "en", "hospital", "committees/kjll-2023-0002/", 1},
+		{"english synonyms and glossary words in the english index", "en", "hospital", "committees/kjll-2023-0002/", 31},
 		{"chinese synonyms in the chinese index", "zh", "医院", "committees/kjll-2023-0002/", -1},
 		{"chinese labels in the chinese index", "zh", "医疗卫生机构", "committees/kjll-2023-0002/", 1},
 		{"id first", "zh", "HR-2024-0001", bci, -1},
@@ -376,5 +376,32 @@ func TestGroupsAndHitContext(t *testing.T) {
 	}
 	if len(res.Hits) == 0 || res.Hits[0].Context != "示例大学 · Beijing" || !strings.HasPrefix(res.Hits[0].Text, "研究简介") {
 		t.Errorf("hit = %+v, want the unit and region as context and the summary as text", res.Hits)
+	}
+}
+
+// The English index finds Chinese records by English words through the
+// glossary (university → 大学, Hefei → 合肥), and the Chinese index finds
+// English text by Chinese words.
+func TestGlossary(t *testing.T) {
+	files, err := Generate(fixture(t, 0))
+	if err != nil {
+		t.Fatal(err)
+	}
+	res, err := Query(files, "en", "university", 50)
+	if err != nil {
+		t.Fatal(err)
+	}
+	found := false
+	for _, h := range res.Hits {
+		found = found || strings.HasPrefix(h.Href, "activities/") // unit 示例大学
+	}
+	if !found {
+		t.Errorf("en university = %+v, want the activities of 示例大学", res.Hits)
+	}
+	if got := glossed([]string{"Wuhan University Hospital, a hospitality school"}, "zh"); !slices.Contains(got, "医院") || !slices.Contains(got, "武汉") || !slices.Contains(got, "大学") {
+		t.Errorf("glossed(zh) = %q, want 医院, 武汉 and 大学", got)
+	}
+	if got := glossed([]string{"hospitality"}, "zh"); len(got) != 0 {
+		t.Errorf("glossed(hospitality) = %q, want nothing: a glossary word is a whole word", got)
 	}
 }
