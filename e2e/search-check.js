@@ -33,6 +33,8 @@ async function resultsFor(page, url, query) {
     hits: [...document.querySelectorAll(".search-hits li")].map((li) => ({
       href: li.querySelector("a").getAttribute("href"), text: li.querySelector("a").textContent,
       meta: (li.querySelector(".search-meta") || {}).textContent || "",
+      context: (li.querySelector(".search-context") || {}).textContent || "",
+      marked: [...li.querySelectorAll("mark")].map((m) => m.textContent),
     })),
   }));
 }
@@ -75,6 +77,40 @@ async function resultsFor(page, url, query) {
     const en = await resultsFor(page, base + "en/search/", enQuery);
     check(en.hits.length > 0, `en: ${enQuery} finds results (${en.status.trim()}; ${en.bytes} bytes)`);
     check(en.hits.some((h) => h.href.startsWith(root + "en/activities/")), "en: a result links to an English activity page");
+
+    // Both languages find the Chinese records by either language's words:
+    // the glossary (hospital/医院) and the city names (Hefei/合肥).
+    for (const [lang, q, needle] of [["zh", "医院", "医院"], ["en", "hospital", "医院"], ["zh", "合肥", "合肥"], ["en", "Hefei", "合肥"]]) {
+      const r = await resultsFor(page, base + (lang === "en" ? "en/" : "") + "search/", q);
+      const recs = r.hits.filter((h) => !/\/(about|education|data|methodology)\//.test(h.href));
+      check(recs.length > 0 && recs.some((h) => h.text.includes(needle) || h.context.includes(needle)),
+        `${lang}: ${q} finds records of ${needle} (${r.status.trim()})`);
+      if (lang === "zh") {
+        check(recs.some((h) => h.marked.includes(q)), `${lang}: the hits mark ${q}`);
+      }
+    }
+    // A hit shows its unit and region.
+    const ctx = await resultsFor(page, base + "en/search/", "hospital");
+    check(ctx.hits.some((h) => / · [A-Z][a-z]+/.test(h.context)), `en: a hit shows its unit and region (${(ctx.hits[0] || {}).context})`);
+    // Narrowing by register, then year; the address keeps it, and the
+    // language switch keeps the query and the narrowing.
+    const regs = await page.locator(".search-filters [role=group]").first().locator("button");
+    if (await regs.count() > 2) {
+      const label = await regs.nth(1).textContent();
+      const want = Number((label.match(/\((\d[\d,]*)\)/) || [0, "0"])[1].replace(/,/g, ""));
+      await regs.nth(1).click();
+      await page.waitForFunction(() => /[?&]in=/.test(location.search));
+      const status = await page.textContent(".search-status");
+      check(status.includes(String(want)) && (await regs.nth(1).getAttribute("aria-pressed")) === "true", `en: narrowing to ${label.trim()} shows its ${want} hits (${status.trim()})`);
+      const sw = await page.getAttribute("a.lang-switch", "href");
+      check(/[?&]q=hospital/.test(sw) && /[?&]in=/.test(sw), `en: the language switch keeps the query and the narrowing (${sw})`);
+      await Promise.all([page.waitForURL(/\/search\/\?/), page.click("a.lang-switch")]);
+      await page.waitForSelector(".search-hits li, .search-status");
+      await page.waitForFunction(() => document.querySelector(".search-hits li"));
+      check(new URL(page.url()).pathname === root + "search/" && (await page.inputValue("#search-q")) === "hospital", `switching to Chinese keeps the query (${page.url()})`);
+    } else {
+      check(false, "en: hospital finds records of several registers to narrow");
+    }
 
     const short = await resultsFor(page, base + "search/", "脑");
     check(short.hits.length === 0 && /两个|two/.test(short.status), `zh: a single character asks for more (${short.status.trim()})`);

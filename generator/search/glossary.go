@@ -8,7 +8,8 @@ import "strings"
 // Chinese index whose English title says "hospital" by 医院. Region
 // labels are bilingual already (the region vocabulary); the glossary adds
 // the provincial capitals and large cities that unit names begin with,
-// and the words of institution names and research fields.
+// and the words of institution names and research fields. Both indexes
+// hold both languages' words.
 var glossary = []struct{ zh, en string }{
 	// institutions
 	{"医院", "hospital"}, {"大学", "university"}, {"学院", "college"}, {"研究所", "institute"},
@@ -35,18 +36,17 @@ var glossary = []struct{ zh, en string }{
 	{"宁波", "Ningbo"}, {"无锡", "Wuxi"}, {"东莞", "Dongguan"}, {"佛山", "Foshan"},
 }
 
-// glossed returns the glossary's words in lang for the other language's
-// words found in texts: English words for Chinese text in the English
-// index, Chinese words for English text in the Chinese index.
-func glossed(texts []string, lang string) []string {
+// glossed returns the glossary's words for the other language's words
+// found in texts: English words for Chinese text, Chinese words for
+// English text, in either index, so that a query kept across the
+// language switch finds the same records.
+func glossed(texts []string) []string {
 	all := strings.Join(texts, "\n")
 	lower := strings.ToLower(all)
 	var out []string
 	for _, g := range glossary {
-		if lang == "en" {
-			if strings.Contains(all, g.zh) {
-				out = append(out, g.en)
-			}
+		if strings.Contains(all, g.zh) {
+			out = append(out, g.en)
 			continue
 		}
 		for _, w := range strings.Fields(strings.ToLower(g.en)) {

@@ -255,7 +255,7 @@ func recordDoc(cat *schema.Catalog, r *redact.Record, lang string) doc {
 		}
 	}
 	// the other language's words for what the record says
-	d.body = append(d.body, glossed(append(append([]string{}, d.titles...), d.body...), lang)...)
+	d.body = append(d.body, glossed(append(append([]string{}, d.titles...), d.body...))...)
 	return d
 }
 

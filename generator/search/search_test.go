@@ -398,10 +398,10 @@ func TestGlossary(t *testing.T) {
 	if !found {
 		t.Errorf("en university = %+v, want the activities of 示例大学", res.Hits)
 	}
-	if got := glossed([]string{"Wuhan University Hospital, a hospitality school"}, "zh"); !slices.Contains(got, "医院") || !slices.Contains(got, "武汉") || !slices.Contains(got, "大学") {
+	if got := glossed([]string{"Wuhan University Hospital, a hospitality school"}); !slices.Contains(got, "医院") || !slices.Contains(got, "武汉") || !slices.Contains(got, "大学") {
 		t.Errorf("glossed(zh) = %q, want 医院, 武汉 and 大学", got)
 	}
-	if got := glossed([]string{"hospitality"}, "zh"); len(got) != 0 {
+	if got := glossed([]string{"hospitality"}); len(got) != 0 {
 		t.Errorf("glossed(hospitality) = %q, want nothing: a glossary word is a whole word", got)
 	}
 }
