@@ -531,9 +531,43 @@ func TestChangelog(t *testing.T) {
 	// The same data again: nothing changed.
 	in.Previous = out.Manifest
 	in.AsOf = "2026-11-26"
-	same := generate(t, in).Changes
+	third := generate(t, in)
+	same := third.Changes
 	if len(same.Added)+len(same.Changed)+len(same.Removed) != 0 {
 		t.Errorf("unchanged data gives changes %+v, want none", same)
+	}
+
+	// Each record's history across the three releases: first published,
+	// last changed.
+	history := map[string]string{}
+	for _, r := range third.Manifest.Records {
+		history[r.Dataset+"/"+r.ID] = r.First + " " + r.Changed
+	}
+	for id, want := range map[string]string{
+		"committees/007":            "2026-11-24 2026-11-25", // changed in the second release
+		"committees/KJLL-2023-0012": "2026-11-24 2026-11-24",
+		"reports/BG-2025-001":       "2026-11-25 2026-11-25", // added in the second
+	} {
+		if history[id] != want {
+			t.Errorf("%s: first and last changed %q, want %q", id, history[id], want)
+		}
+	}
+
+	// A manifest of the first layout (no history) dates its records by
+	// its release.
+	v1 := strings.NewReplacer(`"disclose-manifest/2"`, `"disclose-manifest/1"`, `,"first":"2026-11-24","changed":"2026-11-24"`, "").Replace(string(first.Files[Dir+"manifest.json"]))
+	old, err := ReadManifest(strings.NewReader(v1))
+	if err != nil {
+		t.Fatalf("ReadManifest(version 1): %v", err)
+	}
+	if old.Records[0].First != "" {
+		t.Fatalf("the version 1 manifest still has history: %+v", old.Records[0])
+	}
+	in.Previous = old
+	for _, r := range generate(t, in).Manifest.Records {
+		if r.Dataset+"/"+r.ID == "committees/KJLL-2023-0012" && (r.First != "2026-11-24" || r.Changed != "2026-11-24") {
+			t.Errorf("after a version 1 manifest: %+v, want first and changed 2026-11-24", r)
+		}
 	}
 }
 

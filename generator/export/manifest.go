@@ -21,8 +21,12 @@ import (
 	"disclose/generator/schema"
 )
 
-// ManifestFormat names the manifest layout; ReadManifest accepts only it.
-const ManifestFormat = "disclose-manifest/1"
+// ManifestFormat names the manifest layout. Version 2 adds each record's
+// first and last-changed releases; ReadManifest reads version 1 too.
+const ManifestFormat = "disclose-manifest/2"
+
+// manifestV1 is the layout before records carried their history.
+const manifestV1 = "disclose-manifest/1"
 
 // fieldHashLen is how many hex digits of a field's SHA-256 the manifest
 // keeps: enough to tell that a field changed, short enough that a manifest
@@ -47,6 +51,12 @@ type ManifestRecord struct {
 	SHA256 string `json:"sha256"`
 	// Fields holds the leading hex digits of each non-blank field's hash.
 	Fields map[string]string `json:"fields"`
+	// First is the release that first published the record, and Changed
+	// the release that last changed its content (YYYY-MM-DD). A record
+	// carried over from a version 1 manifest is dated by that release:
+	// published since then at the latest.
+	First   string `json:"first,omitempty"`
+	Changed string `json:"changed,omitempty"`
 }
 
 // ReadManifest reads a manifest written by an earlier release.
@@ -57,7 +67,7 @@ func ReadManifest(r io.Reader) (*Manifest, error) {
 	if err := dec.Decode(&m); err != nil {
 		return nil, fmt.Errorf("read manifest: %w", err)
 	}
-	if m.Format != ManifestFormat {
+	if m.Format != ManifestFormat && m.Format != manifestV1 {
 		return nil, fmt.Errorf("read manifest: format %q, want %q", m.Format, ManifestFormat)
 	}
 	if !isoDate.MatchString(m.Release) {
@@ -119,7 +129,36 @@ func (g *generator) manifest() *Manifest {
 		}
 		return a.ID < b.ID
 	})
+	g.history(m)
 	return m
+}
+
+// history dates each record: new in this release, or carried over from
+// the previous release's manifest, changed now when its content hash
+// differs.
+func (g *generator) history(m *Manifest) {
+	prev := map[string]ManifestRecord{}
+	if p := g.in.Previous; p != nil {
+		for _, r := range p.Records {
+			if r.First == "" {
+				r.First = p.Release
+			}
+			if r.Changed == "" {
+				r.Changed = r.First
+			}
+			prev[r.Dataset+"\x00"+r.ID] = r
+		}
+	}
+	for i := range m.Records {
+		r := &m.Records[i]
+		r.First, r.Changed = g.in.AsOf, g.in.AsOf
+		if was, ok := prev[r.Dataset+"\x00"+r.ID]; ok {
+			r.First = was.First
+			if was.SHA256 == r.SHA256 {
+				r.Changed = was.Changed
+			}
+		}
+	}
 }
 
 // encodeManifest writes one record per line, so that the file diffs well.

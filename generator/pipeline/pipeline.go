@@ -90,6 +90,8 @@ type state struct {
 	// passes is the number of Hugo passes the site is rendered in.
 	passes   int
 	findings *scan.Report
+	// history holds each record's first and last-changed release.
+	history map[string][2]string
 	// checkOnly is set by Check, which prints every warning.
 	checkOnly bool
 	// searchFiles are the search index's files, kept for prescanStep.
@@ -347,6 +349,12 @@ func exportStep(st *state) error {
 		return err
 	}
 	st.exported = out
+	// the records' history outlives the manifest, which is let go with
+	// the downloads: the record pages show it
+	st.history = make(map[string][2]string, len(out.Manifest.Records))
+	for _, r := range out.Manifest.Records {
+		st.history[r.Dataset+"\x00"+r.ID] = [2]string{r.First, r.Changed}
+	}
 	if out.Changes != nil && len(out.Changes.Removed) > 0 {
 		// the changelog names the ids of records taken down since the
 		// last release, on purpose: the guard is made again without them
@@ -404,6 +412,7 @@ func siteInput(st *state) (site.Input, map[string][]byte, error) {
 	for _, d := range st.exported.Downloads {
 		in.Downloads = append(in.Downloads, site.Download{Path: d.Path, Dataset: d.Dataset, Format: d.Format, Size: d.Size, SHA256: d.SHA256, Records: d.Records})
 	}
+	in.History = st.history
 	if c := st.exported.Changes; c != nil {
 		conv := func(list []export.Change) []site.Change {
 			out := make([]site.Change, len(list))

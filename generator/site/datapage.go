@@ -101,6 +101,9 @@ type changeGroup struct {
 }
 
 type changeItem struct {
+	// Anchor is the item's id on the data page, which its record page
+	// links to (changeAnchor).
+	Anchor string `json:"anchor"`
 	ID     string `json:"id"`
 	Href   string `json:"href,omitempty"`
 	Text   string `json:"text,omitempty"`
@@ -293,7 +296,7 @@ func changesView(in Input, lang string) *changesFront {
 				g.Dataset = pick(lang, ds.Zh, ds.En)
 			}
 			for _, ch := range list {
-				it := changeItem{ID: ch.ID}
+				it := changeItem{ID: ch.ID, Anchor: changeAnchor(name, ch.Slug)}
 				if k.kind != "removed" {
 					it.Text = ch.Title
 					if r := public[name+"\x00"+ch.ID]; r != nil {
@@ -328,3 +331,6 @@ func fieldLabel(w words.Words, ds *schema.Dataset, key, lang string) string {
 	}
 	return key
 }
+
+// changeAnchor is the id of a record's entry in the data page's changelog.
+func changeAnchor(dataset, slug string) string { return "change-" + dataset + "-" + slug }

@@ -57,6 +57,10 @@ type recordParams struct {
 	Permalink string `json:"permalink"`
 	Head      string `json:"head"`
 	Other     string `json:"other"`
+	// History says when the record was first published and last
+	// changed, with a link to its entry in this release's changelog when
+	// it has one, as HTML.
+	History string `json:"history,omitempty"`
 	// Body is the field list as HTML, written from Fields (fieldsHTML).
 	Body    string    `json:"body"`
 	Fields  []field   `json:"-"`
@@ -149,6 +153,7 @@ func (idx *index) recordPage(r *redact.Record, lang string, weight int) recordPa
 		},
 	}
 	p.Params.Permalink, p.Params.Head, p.Params.Other = idx.recordLinks(r, lang, p.Params.JSON)
+	p.Params.History = idx.historyHTML(r, lang)
 	p.Description = p.Params.Item + " " + p.Params.ID
 	for _, s := range []string{p.Params.Region, p.Params.Kind} {
 		if s != "" {
@@ -583,4 +588,30 @@ func adapter(dataset string, passes int) []byte {
 		panic(err) // the template is fixed and the data a plain string
 	}
 	return b.Bytes()
+}
+
+// historyHTML is the line of a record page that dates it: first published,
+// last changed, and the link to what changed when this release changed
+// it. Empty without history (a preview).
+func (idx *index) historyHTML(r *redact.Record, lang string) string {
+	h, ok := idx.in.History[r.Dataset().Name+"\x00"+r.ID()]
+	if !ok {
+		return ""
+	}
+	w := idx.in.Words
+	var b strings.Builder
+	b.WriteString(`<p class="history">`)
+	esc(&b, w.T(lang, "history_first", "date", h[0]))
+	if h[1] != "" && h[1] != h[0] {
+		esc(&b, w.T(lang, "history_sep")+w.T(lang, "history_changed", "date", h[1]))
+	}
+	if c := idx.in.Changes; c != nil && h[1] == c.Release {
+		b.WriteString(` <a`)
+		attr(&b, "href", idx.link.href(lang, "data/")+"#"+changeAnchor(r.Dataset().Name, r.Slug()))
+		b.WriteString(`>`)
+		esc(&b, w.T(lang, "history_link"))
+		b.WriteString(`</a>`)
+	}
+	b.WriteString(`</p>`)
+	return b.String()
 }

@@ -43,6 +43,9 @@ type Input struct {
 	Downloads []Download
 	// Changes is the changelog against the previous release, or nil.
 	Changes *Changes
+	// History holds each record's first and last-changed release dates,
+	// by dataset and id ("dataset\x00id").
+	History map[string][2]string
 	// PassRecords is the number of records one Hugo pass renders (see
 	// Passes); 0 means DefaultPassRecords.
 	PassRecords int
