@@ -54,12 +54,17 @@ import (
 	"disclose/generator/hugo"
 )
 
-// The targets of DESIGN.md.
+// The targets, stated for 100,000 records, each against its own floor
+// measured in the same run (the decision on the build target, which
+// DESIGN.md's 1.5× keeps as the moonshot).
 const (
-	maxBuildVsHugo   = 1.5  // whole build ≤ 1.5× bare Hugo
-	maxReadVsExcel   = 1.25 // read+check+redact ≤ 1.25× excelize streaming
-	maxMemVsHugo     = 1.25 // peak RSS ≤ 1.25× bare Hugo's
-	minScanMBPerSecs = 200  // leak guard ≥ 200 MB/s
+	maxBuildVsHugo   = 2.0  // whole build ≤ 2.0× bare Hugo (moonshot 1.5×)
+	maxHugoVsHugo    = 1.4  // Hugo stage ≤ 1.4× bare Hugo: the theme's cost (moonshot 1.15×)
+	maxOwnCPUPer100k = 26   // CPU seconds of every stage but Hugo's, per 100,000 records
+	maxReadVsExcel   = 1.25 // read+check+redact ≤ 1.25× excelize streaming (moonshot 1.0×)
+	minScanMBPerSecs = 400  // leak guard ≥ 400 MB/s
+	maxMBPer1000     = 12   // published MB per 1,000 records (moonshot 8)
+	maxMemVsHugo     = 1.0  // peak RSS ≤ bare Hugo's
 )
 
 func main() {
@@ -192,6 +197,7 @@ type result struct {
 type stageTime struct {
 	name string
 	secs float64
+	cpu  float64 // user + system seconds, on every core
 }
 
 // child is one measured child process.
@@ -367,6 +373,14 @@ func parseTimings(s string) []stageTime {
 	sc := bufio.NewScanner(strings.NewReader(s))
 	for sc.Scan() {
 		f := strings.Fields(sc.Text())
+		var cpu float64
+		if n := len(f); n > 0 && strings.HasPrefix(f[n-1], "cpu=") {
+			c, err := strconv.ParseFloat(strings.TrimPrefix(f[n-1], "cpu="), 64)
+			if err != nil {
+				continue
+			}
+			cpu, f = c, f[:n-1]
+		}
 		if len(f) < 3 || f[0] != "timing" {
 			continue
 		}
@@ -377,9 +391,10 @@ func parseTimings(s string) []stageTime {
 		name := strings.Join(f[1:len(f)-1], " ")
 		if i := slices.IndexFunc(out, func(t stageTime) bool { return t.name == name }); i >= 0 {
 			out[i].secs += v
+			out[i].cpu += cpu
 			continue
 		}
-		out = append(out, stageTime{name, v})
+		out = append(out, stageTime{name, v, cpu})
 	}
 	return out
 }
@@ -698,9 +713,6 @@ func report(w io.Writer, rs []*result) {
 	row("CPU time, build / bare (not a target)", func(r *result) string {
 		return fmt.Sprintf("%.2f×", r.build.cpu.Seconds()/r.hugo.cpu.Seconds())
 	})
-	row("Hugo stage / bare Hugo (not a target)", func(r *result) string {
-		return fmt.Sprintf("%.2f×", r.stage("hugo")/r.hugo.wall.Seconds())
-	})
 	if rs[0].floorWalls != nil {
 		floorHugo := func(r *result) float64 { return stageSecs(r.floorStages, "hugo") }
 		row("build, one-line templates (-floor)", func(r *result) string { return secs(r.floor.wall.Seconds()) })
@@ -720,7 +732,7 @@ func report(w io.Writer, rs []*result) {
 	row("read+check+redact", func(r *result) string { return secs(readSecs(r)) })
 	tw.Flush()
 
-	fmt.Fprintln(w, "\ntargets (DESIGN.md; the 100,000-record column is the one they are stated for)")
+	fmt.Fprintln(w, "\ntargets (stated for 100,000 records, each against its floor in this run)")
 	tw = tabwriter.NewWriter(w, 0, 0, 2, ' ', tabwriter.AlignRight)
 	target := func(label string, limit float64, atMost bool, unit string, f func(*result) float64) {
 		fmt.Fprintf(tw, "%-40s\t", label)
@@ -742,20 +754,49 @@ func report(w io.Writer, rs []*result) {
 		}
 		fmt.Fprintln(tw)
 	}
-	target("build / bare Hugo (≤ 1.5×)", maxBuildVsHugo, true, "×", func(r *result) float64 {
+	target("whole build / bare Hugo (≤ 2.0×)", maxBuildVsHugo, true, "×", func(r *result) float64 {
 		return r.build.wall.Seconds() / r.hugo.wall.Seconds()
 	})
+	target("Hugo stage / bare Hugo (≤ 1.4×)", maxHugoVsHugo, true, "×", func(r *result) float64 {
+		return r.stage("hugo") / r.hugo.wall.Seconds()
+	})
+	// CPU scales with the records: the limit is prorated at each scale
+	ownCPU := func(r *result) float64 {
+		var t float64
+		for _, s := range r.stages {
+			if s.name != "hugo" {
+				t += s.cpu
+			}
+		}
+		return t
+	}
+	fmt.Fprintf(tw, "%-40s\t", "CPU of our stages (≤ 26 s per 100k)")
+	for _, r := range rs {
+		v, limit := ownCPU(r), maxOwnCPUPer100k*float64(r.scale)/100000
+		verdict := "FAIL"
+		if v <= limit {
+			verdict = "PASS"
+		}
+		fmt.Fprintf(tw, "%.1f s of %.1f %s\t", v, limit, verdict)
+	}
+	fmt.Fprintln(tw)
 	target("read+check+redact / excelize (≤ 1.25×)", maxReadVsExcel, true, "×", func(r *result) float64 {
 		return readSecs(r) / r.excelSecs
 	})
-	target("peak RSS / bare Hugo's (≤ 1.25×)", maxMemVsHugo, true, "×", func(r *result) float64 {
-		return float64(r.build.maxRSS) / float64(r.hugo.maxRSS)
-	})
-	target("leak guard (≥ 200 MB/s)", minScanMBPerSecs, false, " MB/s", func(r *result) float64 {
+	target("leak guard (≥ 400 MB/s)", minScanMBPerSecs, false, " MB/s", func(r *result) float64 {
 		if r.outBytes == 0 { // a failed build leaves no output to measure
 			return math.NaN()
 		}
 		return float64(r.outBytes) / 1e6 / guardSecs(r)
+	})
+	target("published MB per 1,000 records (≤ 12)", maxMBPer1000, true, " MB", func(r *result) float64 {
+		if r.outBytes == 0 {
+			return math.NaN()
+		}
+		return float64(r.outBytes) / 1e6 / (float64(r.scale) / 1000)
+	})
+	target("peak RSS / bare Hugo's (≤ 1.0×)", maxMemVsHugo, true, "×", func(r *result) float64 {
+		return float64(r.build.maxRSS) / float64(r.hugo.maxRSS)
 	})
 	tw.Flush()
 

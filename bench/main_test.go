@@ -14,13 +14,16 @@ func TestParseTimings(t *testing.T) {
 		name, in string
 		want     []stageTime
 	}{
-		{"stages in order", "timing read 0.050\ntiming hugo 1.5\n", []stageTime{{"read", 0.05}, {"hugo", 1.5}}},
-		{"other lines ignored", "3 warning(s)\ntiming scan 0.092\nleak: x\n", []stageTime{{"scan", 0.092}}},
+		{"stages in order", "timing read 0.050\ntiming hugo 1.5\n", []stageTime{{"read", 0.05, 0}, {"hugo", 1.5, 0}}},
+		{"other lines ignored", "3 warning(s)\ntiming scan 0.092\nleak: x\n", []stageTime{{"scan", 0.092, 0}}},
 		{"malformed seconds dropped", "timing read fast\n", nil},
 		{"nothing", "", nil},
 		{"a stage run twice is summed in its first place", "timing downloads 1.25\ntiming prescan 0.5\ntiming search 2\ntiming downloads 0.25\ntiming prescan 0.25\n",
-			[]stageTime{{"downloads", 1.5}, {"prescan", 0.75}, {"search", 2}}},
-		{"a name with spaces", "timing scan downloads 0.5\ntiming guard records 0.25\n", []stageTime{{"scan downloads", 0.5}, {"guard records", 0.25}}},
+			[]stageTime{{"downloads", 1.5, 0}, {"prescan", 0.75, 0}, {"search", 2, 0}}},
+		{"cpu time after the wall time", "timing hugo 12.500 cpu=20.250\ntiming scan downloads 0.5 cpu=0.9\ntiming hugo 0.5 cpu=0.75\n",
+			[]stageTime{{"hugo", 13, 21}, {"scan downloads", 0.5, 0.9}}},
+		{"malformed cpu dropped", "timing read 1 cpu=fast\n", nil},
+		{"a name with spaces", "timing scan downloads 0.5\ntiming guard records 0.25\n", []stageTime{{"scan downloads", 0.5, 0}, {"guard records", 0.25, 0}}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

@@ -205,7 +205,7 @@ func cmdBuild(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 	res, err := pipeline.Build(ctx, opts)
 	if c.timings && res != nil {
 		for _, t := range res.Timings {
-			fmt.Fprintf(stderr, "timing %s %.3f\n", t.Stage, t.Duration.Seconds())
+			fmt.Fprintf(stderr, "timing %s %.3f cpu=%.3f\n", t.Stage, t.Duration.Seconds(), t.CPU.Seconds())
 		}
 	}
 	if err != nil {

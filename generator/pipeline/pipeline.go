@@ -62,6 +62,9 @@ type Options struct {
 type Timing struct {
 	Stage    string
 	Duration time.Duration
+	// CPU is the process's user and system time during the stage, on
+	// every core; 0 where the system does not say.
+	CPU time.Duration
 }
 
 // Result is what a run produced besides files.
@@ -229,9 +232,9 @@ func run(st *state, res *Result, steps []step) error {
 		if err := st.ctx.Err(); err != nil {
 			return fmt.Errorf("stopped before the %s step, as told; the output folder was left as it was: %w", s.name, err)
 		}
-		start := time.Now()
+		start, cpu := time.Now(), cpuTime()
 		err := s.run(st)
-		res.Timings = append(res.Timings, Timing{s.name, time.Since(start)})
+		res.Timings = append(res.Timings, Timing{s.name, time.Since(start), cpuTime() - cpu})
 		res.Loaded = st.loaded
 		if err != nil && st.ctx.Err() != nil {
 			return fmt.Errorf("stopped during the %s step, as told; the output folder was left as it was: %w", s.name, st.ctx.Err())
