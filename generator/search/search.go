@@ -233,6 +233,9 @@ func recordDoc(cat *schema.Catalog, r *redact.Record, lang string) doc {
 	}
 	d.titles = append(d.titles, r.ID(), r.Str(ds.TitleField), r.Str("title_en"))
 	d.body = append(d.body, pick(lang, ds.Zh, ds.En), d.label)
+	// the glossary reads the titles, names and labels, not the long free
+	// texts: a unit or a title says what an institution is and where
+	named := append([]string{}, d.titles...)
 	for _, f := range ds.Fields {
 		if !f.Published() {
 			continue
@@ -247,15 +250,18 @@ func recordDoc(cat *schema.Catalog, r *redact.Record, lang string) doc {
 		}
 		for _, s := range vals {
 			switch f.Type {
-			case schema.ID, schema.Text, schema.FreeText, schema.USCC:
+			case schema.ID, schema.Text, schema.USCC:
+				d.body = append(d.body, s)
+				named = append(named, s)
+			case schema.FreeText:
 				d.body = append(d.body, s)
 			case schema.Enum, schema.Region:
 				d.body = append(d.body, label(cat, f.Vocab, s, lang))
 			}
 		}
 	}
-	// the other language's words for what the record says
-	d.body = append(d.body, glossed(append(append([]string{}, d.titles...), d.body...))...)
+	// the other language's words for what the record is called
+	d.body = append(d.body, glossed(named)...)
 	return d
 }
 
