@@ -323,35 +323,15 @@ func makePager(base string, n, total int) pager {
 func (idx *index) listFileFor(ds *schema.Dataset, lang string) listFile {
 	cat := idx.in.Catalog
 	recs := idx.sorted[ds.Name]
-	label := func(key string) string {
-		if f := ds.Field(key); f != nil {
-			return pick(lang, f.Zh, f.En)
-		}
-		return ""
-	}
-	lf := listFile{
-		Columns: map[string]string{"id": label("id"), "title": label(ds.TitleField), "date": label(ds.DateField)},
-		Rows:    make([]string, len(recs)),
-	}
-	for _, key := range ds.ListColumns {
-		h := listHead{Key: key, Label: label(key)}
-		f := ds.Field(key)
-		if f.Type == schema.Date {
-			h.Class = "date"
-		}
-		if ref := cat.Dataset(f.Ref); ref != nil {
-			// the column shows the record referred to, by its title
-			h.Label = pick(lang, ref.ItemZh, ref.ItemEn)
-		}
-		lf.Heads = append(lf.Heads, h)
-	}
+	cols, heads := listColumns(cat, ds, lang)
+	lf := listFile{Columns: cols, Heads: heads, Rows: make([]string, len(recs))}
 	cells := make([]listCell, len(ds.ListColumns))
 	for i, r := range recs {
 		t := r.Title(lang)
 		for j, key := range ds.ListColumns {
 			cells[j] = idx.cell(r, ds.Field(key), lang)
 		}
-		lf.Rows[i] = rowHTML(lf.Columns, lf.Heads, idx.link.href(lang, recordHref(r)), r.ID(), t, textLang(t, lang), cells)
+		lf.Rows[i] = rowHTML(lf.Heads, idx.link.href(lang, recordHref(r)), r.ID(), t, textLang(t, lang), cells)
 	}
 	name := pick(lang, ds.Zh, ds.En)
 	root := ds.Name + "/"
@@ -430,6 +410,33 @@ func (idx *index) listFileFor(ds *schema.Dataset, lang string) listFile {
 		}
 	}
 	return lf
+}
+
+// listColumns names the columns of a dataset's list table: the id, title
+// and date columns (the summary line speaks of them), and the columns
+// after the title.
+func listColumns(cat *schema.Catalog, ds *schema.Dataset, lang string) (map[string]string, []listHead) {
+	label := func(key string) string {
+		if f := ds.Field(key); f != nil {
+			return pick(lang, f.Zh, f.En)
+		}
+		return ""
+	}
+	cols := map[string]string{"id": label("id"), "title": label(ds.TitleField), "date": label(ds.DateField)}
+	var heads []listHead
+	for _, key := range ds.ListColumns {
+		h := listHead{Key: key, Label: label(key)}
+		f := ds.Field(key)
+		if f.Type == schema.Date {
+			h.Class = "date"
+		}
+		if ref := cat.Dataset(f.Ref); ref != nil {
+			// the column shows the record referred to, by its title
+			h.Label = pick(lang, ref.ItemZh, ref.ItemEn)
+		}
+		heads = append(heads, h)
+	}
+	return cols, heads
 }
 
 // listsFile is where the theme finds the rows, panels and first page of

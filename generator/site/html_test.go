@@ -48,12 +48,35 @@ func TestFieldsHTMLEscapes(t *testing.T) {
 }
 
 func TestRowHTML(t *testing.T) {
-	cols := map[string]string{"id": "编号", "title": "名称", "date": "日期"}
 	heads := []listHead{{Key: "unit", Label: "Unit"}, {Key: "region", Label: "地区"}, {Key: "registered_on", Label: "日期", Class: "date"}}
 	cells := []listCell{{"示例大学", "zh-CN"}, {Text: "北京市"}, {Text: "2024-01-02"}}
-	got := rowHTML(cols, heads, "/en/activities/a/", "A-1", "脑机 <接口>", "zh-CN", cells)
-	want := "\n<tr><td class=\"id\" data-label=\"编号\">A-1</td><td class=\"title\" data-label=\"名称\"><a href=\"/en/activities/a/\" lang=\"zh-CN\">脑机 &lt;接口&gt;</a></td><td data-label=\"Unit\" lang=\"zh-CN\">示例大学</td><td data-label=\"地区\">北京市</td><td class=\"date\" data-label=\"日期\">2024-01-02</td></tr>"
+	got := rowHTML(heads, "/en/activities/a/", "A-1", "脑机 <接口>", "zh-CN", cells)
+	want := "\n<tr><td class=\"id\">A-1</td><td class=\"title\"><a href=\"/en/activities/a/\" lang=\"zh-CN\">脑机 &lt;接口&gt;</a></td><td lang=\"zh-CN\">示例大学</td><td>北京市</td><td class=\"date\">2024-01-02</td></tr>"
 	if got != want {
 		t.Errorf("rowHTML =\n%q\nwant\n%q", got, want)
+	}
+}
+
+// The cards of a list on a phone label each value with its column, in the
+// page's language, from the generated stylesheet.
+func TestListCSS(t *testing.T) {
+	in := fixture(t, 0)
+	files, err := Generate(in)
+	if err != nil {
+		t.Fatal(err)
+	}
+	css := string(files["assets/css/lists.css"])
+	for _, want := range []string{
+		`@media (max-width: 40rem) {`,
+		`html[lang=zh-CN] .list-cases td:nth-child(1)::before { content: "案件编号"; }`,
+		`html[lang=en] .list-cases td:nth-child(1)::before { content: "Case No."; }`,
+		`html[lang=en] .list-activities td:nth-child(5)::before { content: "Ethics committee"; }`,
+	} {
+		if !strings.Contains(css, want) {
+			t.Errorf("lists.css lacks %s:\n%s", want, css)
+		}
+	}
+	if got := cssString(`a "b" \ c`); got != `"a \"b\" \\ c"` {
+		t.Errorf("cssString = %s", got)
 	}
 }

@@ -162,6 +162,7 @@ func generate(in Input, chunk int) (map[string][]byte, error) {
 	files := map[string][]byte{}
 	passes := Passes(in)
 	files["hugo.toml"] = hugoConfig(in)
+	files[path.Join("assets", "css", "lists.css")] = listCSS(idx)
 	// The records' and lists' files are most of the work, and each is
 	// made on its own: they are made on every core.
 	var jobs []job

@@ -230,7 +230,7 @@
     els.main = mainBox;
     els.table = mainBox.querySelector("table.records");
     if (!els.table) {
-      els.table = el("table", { "class": "records stack" }, [el("thead"), el("tbody")]);
+      els.table = el("table", { "class": "records stack list-" + dataset }, [el("thead"), el("tbody")]);
       mainBox.appendChild(el("div", { "class": "table-wrap", tabindex: "0", role: "region", "aria-labelledby": "list-title" }, [els.table]));
       Array.prototype.forEach.call(mainBox.querySelectorAll(":scope > p:not(.summary):not(.x-download)"), function (p) { p.remove(); });
     }
@@ -501,11 +501,13 @@
 
   function row(i) {
     var title = D.titles[lang][i];
-    var out = '<tr><td class="id" data-label="' + esc(D.labels.id[li]) + '">' + esc(D.id[i]) + "</td>" +
-      '<td class="title" data-label="' + esc(D.labels.title[li]) + '"><a href="' + esc(root + D.slugs[i] + "/") + '"' + textLang(title) + ">" + esc(title) + "</a></td>";
+    // as the list pages write them (generator/site/html.go rowHTML); the
+    // labels of the cards on phones come from the stylesheet
+    var out = '<tr><td class="id">' + esc(D.id[i]) + "</td>" +
+      '<td class="title"><a href="' + esc(root + D.slugs[i] + "/") + '"' + textLang(title) + ">" + esc(title) + "</a></td>";
     D.cols.forEach(function (c) {
       var s = c[lang][i] >= 0 ? D.s[c[lang][i]] : "";
-      out += "<td" + (c["class"] ? ' class="' + c["class"] + '"' : "") + ' data-label="' + esc(c.label[li]) + '"' + textLang(s) + ">" + esc(s) + "</td>";
+      out += "<td" + (c["class"] ? ' class="' + c["class"] + '"' : "") + textLang(s) + ">" + esc(s) + "</td>";
     });
     return out + "</tr>";
   }
