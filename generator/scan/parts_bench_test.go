@@ -62,3 +62,18 @@ func BenchmarkNumeralProbe(b *testing.B) {
 		}
 	})
 }
+
+// BenchmarkNeedlesTexts is the guard of a large build: besides names, the
+// needles are withheld records' titles and texts, which start with any
+// character, so most Chinese characters of a page begin some needle.
+func BenchmarkNeedlesTexts(b *testing.B) {
+	data, needles := microData()
+	r := rand.New(rand.NewPCG(3, 4))
+	for i := 0; i < 100000; i++ {
+		t := []rune(benchText(r, 40))
+		k := r.IntN(len(t) - 8)
+		needles = append(needles, string(t[k:k+8+r.IntN(len(t)-k-8)]))
+	}
+	s := NewSet(needles)
+	cpuMBs(b, len(data), func() { s.Find(data, func(int, int, int) bool { return true }) })
+}
