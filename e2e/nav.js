@@ -1,5 +1,6 @@
 #!/usr/bin/env node
-// The main menu as visitors meet it, in both languages: one row at 1280 px;
+// The main menu as visitors meet it, in both languages: one row at 1280 px
+// (where the register tables fit beside their filters too);
 // at 390 px a menu button that opens and closes the list (and, without
 // JavaScript, the list itself, every link reachable); the current section
 // marked with aria-current on its pages.
@@ -47,6 +48,12 @@ async function main() {
       check(rows === 1, `${lang} /${prefix}${p.rel} at 1280 px: the menu is one row (${rows})`);
       check(marked.length === 1 && marked[0][0] === want && marked[0][1] === p.how,
         `${lang} /${prefix}${p.rel}: the menu marks ${want} as ${p.how} (${JSON.stringify(marked)})`);
+    }
+    // the list tables fit beside the filter panel: nothing to scroll
+    for (const list of ['committees', 'activities', 'cases', 'reports']) {
+      await wide.goto(new URL(`${prefix}${list}/`, base).href);
+      const [sw, cw] = await wide.$eval('.list-main .table-wrap', (w) => [w.scrollWidth, w.clientWidth]);
+      check(sw <= cw + 1, `${lang} /${prefix}${list}/ at 1280 px: the table fits (${sw} of ${cw} px)`);
     }
     await wide.close();
 
