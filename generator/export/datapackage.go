@@ -33,8 +33,8 @@ func notes() map[string]bilingual {
 			En: "Check the files with sha256sum -c SHA256SUMS; the zip holds its own SHA256SUMS listing the files inside it.",
 		},
 		"manifest": {
-			Zh: "manifest.json 列出每条记录的内容哈希及各字段哈希（前 16 位十六进制），用于说明两次发布之间哪些字段发生了变化。",
-			En: "manifest.json lists each record's content hash and per-field hashes (16 hex digits), so that the next release can say which fields changed.",
+			Zh: "manifest.json 列出每条记录的内容哈希、各字段哈希（前 8 位十六进制）以及首次公开和最近更新的发布日期，用于说明两次发布之间哪些记录和字段发生了变化。",
+			En: "manifest.json lists each record's content hash, its per-field hashes (8 hex digits) and the releases that first published it and last changed it, so that the next release can say which records and fields changed.",
 		},
 	}
 }
