@@ -250,24 +250,9 @@ func guardRecordsStep(st *state) error {
 // the private records' (privateNeedles) and the redactor's.
 func (st *state) leakGuard() *scan.Scanner {
 	if st.guard == nil {
-		st.guard = scan.New(scan.Options{Needles: st.needles(), PersonalMailDomains: st.opts.Config.Redaction.PersonalMailDomains, Shields: shields(st.cat)})
+		st.guard = scan.New(scan.Options{Needles: st.needles(), PersonalMailDomains: st.opts.Config.Redaction.PersonalMailDomains, Shields: st.cat.Words()})
 	}
 	return st.guard
-}
-
-// shields are the words of every code list (places, fields, categories,
-// in both languages, with their synonyms): public words that may hold a
-// person's name by chance, as 黑龙江省 holds 龙江.
-func shields(cat *schema.Catalog) []string {
-	var out []string
-	for _, v := range cat.Vocabs {
-		for _, t := range v.Terms {
-			out = append(out, t.Zh, t.En)
-			out = append(out, t.Synonyms...)
-		}
-	}
-	sort.Strings(out)
-	return out
 }
 
 // sources maps the address of each record's page and files

@@ -262,7 +262,7 @@ func Apply(cat *schema.Catalog, published, withheld []*record.Record, p Policy) 
 		p.Placeholder = DefaultPlaceholder
 	}
 	public := PublicValues(published)
-	sc := newScrubber(p.Placeholder, p.PersonalMailDomains, newPeople(protectedForms(published, withheld, p)), citations(withheld, public))
+	sc := newScrubber(p.Placeholder, p.PersonalMailDomains, newPeople(protectedForms(published, withheld, p)), citations(withheld, public), cat.Words())
 	// Each record is redacted on its own: on every core, each worker with
 	// a tally of its own, added up in order.
 	parts := make([]*tally, parallel.Shares(len(published), 1000))

@@ -9,7 +9,7 @@ import (
 // TestScrubLinearTime feeds inputs that would take minutes if any part of
 // the cleaner were quadratic.
 func TestScrubLinearTime(t *testing.T) {
-	s := newScrubber(ph, nil, nil, nil)
+	s := newScrubber(ph, nil, nil, nil, nil)
 	for _, in := range []string{
 		strings.Repeat("1 ", 100000),
 		strings.Repeat("1", 200000),

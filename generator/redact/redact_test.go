@@ -110,7 +110,7 @@ func scrubWith(names []string, text string) (string, []string) {
 	for _, n := range names {
 		addForms(forms, n)
 	}
-	s := newScrubber(ph, nil, newPeople(forms), nil)
+	s := newScrubber(ph, nil, newPeople(forms), nil, nil)
 	var kinds []string
 	out := s.scrub(text, newRecordNames(), func(kind, _ string) { kinds = append(kinds, kind) })
 	return out, kinds
@@ -344,7 +344,7 @@ func FuzzScrub(f *testing.F) {
 	f.Add(uint64(0x123456789abcdef), uint32(20011231), uint16(7), "ID ", " end")
 	f.Add(^uint64(0), uint32(19700101), uint16(999), "", "")
 	seps := []string{"", "", "", " ", "-", ".", "\u3000", "－", "．", "\u00a0", "\u200b", "\ufeff", "\u200d", " -", "\u200b "}
-	s := newScrubber(ph, nil, nil, nil)
+	s := newScrubber(ph, nil, nil, nil, nil)
 	f.Fuzz(func(t *testing.T, noise uint64, birth uint32, seq uint16, before, after string) {
 		// a plausible birth date from the fuzzer's number
 		y := 1900 + int(birth/10000)%200
@@ -393,3 +393,28 @@ func FuzzScrub(f *testing.F) {
 }
 
 func pad(v, n int) string { return fmt.Sprintf("%0*d", n, v) }
+
+// A person whose name is part of a place of the code lists (龙江 in
+// 黑龙江) is masked where the text names them, and the place keeps its
+// name everywhere, in the unit and in the text alike.
+func TestApplyNameInsidePlace(t *testing.T) {
+	cat := schema.MustDefault()
+	pub := &record.Record{Dataset: cat.Dataset("cases"), ID: "AJ-2024-007", Values: map[string]record.Value{
+		"id":      {Str: "AJ-2024-007"},
+		"title":   {Str: "黑龙江某研究所违规案"},
+		"unit":    {Str: "黑龙江省农业科学院"},
+		"persons": {List: []string{"龙江"}},
+		"facts":   {Str: "黑龙江省农业科学院研究员龙江未经审查开展试验，黑龙江省科学技术厅立案调查。"},
+	}}
+	res, err := Apply(cat, []*record.Record{pub}, nil, Policy{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	r := res.Records["cases"][0]
+	if got, want := r.Str("facts"), "黑龙江省农业科学院研究员龙某未经审查开展试验，黑龙江省科学技术厅立案调查。"; got != want {
+		t.Errorf("facts = %q, want %q", got, want)
+	}
+	if got := r.Str("unit"); got != "黑龙江省农业科学院" {
+		t.Errorf("unit = %q, want it kept", got)
+	}
+}

@@ -8,6 +8,7 @@ import (
 	"strings"
 	"unicode/utf8"
 
+	"disclose/generator/fold"
 	"disclose/generator/scan"
 )
 
@@ -20,6 +21,9 @@ type scrubber struct {
 	// withheld are the ids and titles of records that are not published:
 	// a public record's text that cites one of them loses the citation.
 	withheld *scan.Set
+	// shields are the code lists' words, lower-cased: a name strictly
+	// inside one (龙江 in 黑龙江省) is not a name there.
+	shields *scan.Set
 	// scratch reused from one value to the next
 	buf   []byte
 	lower []byte
@@ -30,14 +34,19 @@ type scrubber struct {
 // clone returns a scrubber that shares the patterns of s and has scratch
 // of its own, for another goroutine.
 func (s *scrubber) clone() *scrubber {
-	return &scrubber{placeholder: s.placeholder, det: s.det, people: s.people, withheld: s.withheld}
+	return &scrubber{placeholder: s.placeholder, det: s.det, people: s.people, withheld: s.withheld, shields: s.shields}
 }
 
-func newScrubber(placeholder string, domains []string, pp *people, withheld []string) *scrubber {
+func newScrubber(placeholder string, domains []string, pp *people, withheld, shields []string) *scrubber {
 	if pp == nil {
 		pp = newPeople(nil)
 	}
-	return &scrubber{placeholder: placeholder, det: scan.NewDetector(scan.Eager, domains), people: pp, withheld: scan.NewSet(withheld)}
+	lower := make([]string, len(shields))
+	for i, w := range shields {
+		lower[i] = string(lowerASCII(nil, []byte(fold.Width(w))))
+	}
+	return &scrubber{placeholder: placeholder, det: scan.NewDetector(scan.Eager, domains), people: pp,
+		withheld: scan.NewSet(withheld), shields: scan.NewSet(lower)}
 }
 
 // A kind of span that is a person's name: it is replaced by the person's
@@ -64,6 +73,37 @@ type namer interface {
 	kept(name string) bool
 }
 
+// unshielded drops the name spans from spans[from:] that lie strictly
+// inside one of the code lists' words in s.lower: 龙江 in 黑龙江省 is a
+// place, whoever else is called 龙江.
+func (s *scrubber) unshielded(spans []span, from int) []span {
+	if len(spans) == from || s.shields == nil {
+		return spans
+	}
+	var words [][2]int
+	s.shields.All(s.lower, func(st, end, _ int) bool {
+		words = append(words, [2]int{st, end})
+		return true
+	})
+	if len(words) == 0 {
+		return spans
+	}
+	kept := spans[:from]
+	for _, sp := range spans[from:] {
+		inside := false
+		for _, w := range words {
+			if w[0] <= sp.start && sp.end <= w[1] && w[1]-w[0] > sp.end-sp.start {
+				inside = true
+				break
+			}
+		}
+		if !inside {
+			kept = append(kept, sp)
+		}
+	}
+	return kept
+}
+
 // scrub returns text with every detected span replaced: names by what nm
 // makes of them, everything else by the placeholder. found is told each
 // kind and original span. Detection runs on a folded copy (full-width
@@ -86,7 +126,8 @@ func (s *scrubber) scrub(text string, nm namer, found func(kind, orig string)) s
 	defer func() { s.spans = spans[:0] }()
 	s.det.Find(folded, func(m scan.Match) { spans = append(spans, span{start: m.Start, end: m.End, kind: m.Kind}) })
 	s.lower = lowerASCII(s.lower, folded)
-	spans = s.people.find(s.lower, spans)
+	n := len(spans)
+	spans = s.unshielded(s.people.find(s.lower, spans), n)
 	s.withheld.All(folded, func(st, end, _ int) bool {
 		if idEdge(folded, st, end) {
 			spans = append(spans, span{start: st, end: end, kind: kindWithheld})

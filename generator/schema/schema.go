@@ -380,6 +380,22 @@ func (c *Catalog) Dataset(name string) *Dataset {
 // Vocab returns the named vocabulary, or nil.
 func (c *Catalog) Vocab(name string) *Vocab { return c.Vocabs[name] }
 
+// Words returns every label and synonym of every code list, in both
+// languages, sorted: public words that may hold a person's name by chance
+// (黑龙江省 holds 龙江). The redactor does not mask a name inside one, and
+// the leak guard does not find one there (scan.Options.Shields).
+func (c *Catalog) Words() []string {
+	var out []string
+	for _, v := range c.Vocabs {
+		for _, t := range v.Terms {
+			out = append(out, t.Zh, t.En)
+			out = append(out, t.Synonyms...)
+		}
+	}
+	sort.Strings(out)
+	return slices.Compact(out)
+}
+
 //go:embed vocabularies.toml
 var vocabularies string
 
