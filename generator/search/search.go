@@ -439,15 +439,10 @@ func build(files map[string][]byte, lang string, docs []doc) error {
 	total := 0
 	for t, p := range post {
 		tokens = append(tokens, t)
-		v := []any{encodeList(p.all)}
-		if len(p.title) > 0 {
-			v = append(v, encodeList(p.title))
-		}
-		b, err := marshal(v)
+		e, err := p.entry(Key(t))
 		if err != nil {
 			return err
 		}
-		e := append([]byte(`"`+Key(t)+`":`), b...)
 		entries[t] = e
 		total += len(e) + 1
 	}
@@ -488,15 +483,11 @@ func build(files map[string][]byte, lang string, docs []doc) error {
 			}
 			a, b := post[first], post[t]
 			a.all, a.title = union(a.all, b.all), union(a.title, b.title)
-			v := []any{encodeList(a.all)}
-			if len(a.title) > 0 {
-				v = append(v, encodeList(a.title))
-			}
-			enc, err := marshal(v)
+			e, err := a.entry(k)
 			if err != nil {
 				return err
 			}
-			entries[first] = append([]byte(`"`+k+`":`), enc...)
+			entries[first] = e
 		}
 		shards[i] = kept
 	}
@@ -642,6 +633,20 @@ func Key(token string) string {
 	h := fnv.New32()
 	h.Write([]byte(token))
 	return strconv.FormatUint(uint64(h.Sum32()), 36)
+}
+
+// entry is a posting list as its shard holds it: "key":[all] or
+// "key":[all,title].
+func (p *posting) entry(key string) ([]byte, error) {
+	v := []any{encodeList(p.all)}
+	if len(p.title) > 0 {
+		v = append(v, encodeList(p.title))
+	}
+	b, err := marshal(v)
+	if err != nil {
+		return nil, err
+	}
+	return append([]byte(`"`+key+`":`), b...), nil
 }
 
 // union merges two ascending lists of document numbers.
