@@ -21,29 +21,15 @@
 const fs = require('fs');
 const path = require('path');
 const zlib = require('zlib');
-const { chromium } = require('playwright-core');
+const { launch, check, run } = require('./checks');
 
 const [base, outDir] = process.argv.slice(2);
 if (!base || !outDir) {
   console.error('usage: node e2e/explore.js BASEURL OUTDIR');
   process.exit(2);
 }
-const chromePath = process.env.CHROME_PATH || '/usr/bin/chromium';
 const shots = process.env.SCREENSHOTS || '';
-const chromeArgs = ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
-  '--disable-background-networking', '--disable-component-update', '--disable-sync'];
 const axeTags = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'];
-
-let failures = 0;
-function check(ok, what) {
-  if (ok) {
-    console.log(`ok   ${what}`);
-  } else {
-    failures++;
-    console.log(`FAIL ${what}`);
-  }
-  return ok;
-}
 
 const full = (ds, ext) => fs.readFileSync(path.join(outDir, 'downloads', `${ds}.${ext}`));
 const sameSet = (a, b) => a.length === b.length && [...a].sort().join('\n') === [...b].sort().join('\n');
@@ -256,7 +242,7 @@ async function measure(browser) {
 }
 
 async function main() {
-  const browser = await chromium.launch({ executablePath: chromePath, args: chromeArgs });
+  const browser = await launch();
   try {
     if (process.env.MEASURE === '1') {
       await measure(browser);
@@ -270,10 +256,6 @@ async function main() {
   } finally {
     await browser.close();
   }
-  if (failures) {
-    console.log(`${failures} check(s) failed`);
-    process.exit(1);
-  }
 }
 
-main().catch((e) => { console.error(e); process.exit(1); });
+run(main);

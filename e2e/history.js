@@ -13,17 +13,12 @@
 
 const fs = require('fs');
 const path = require('path');
-const { chromium } = require('playwright-core');
+const { launch, check, run } = require('./checks');
 
 const [base, outDir, first] = process.argv.slice(2);
 if (!base || !outDir || !first) {
   console.error('usage: node e2e/history.js BASEURL OUTDIR FIRST_RELEASE');
   process.exit(2);
-}
-let failures = 0;
-function check(ok, what) {
-  console.log(`${ok ? 'ok  ' : 'FAIL'} ${what}`);
-  if (!ok) failures++;
 }
 
 async function main() {
@@ -31,7 +26,7 @@ async function main() {
   const release = manifest.release;
   const kept = manifest.records.find((r) => r.first === first && r.changed === first);
   const moved = manifest.records.find((r) => r.changed === release);
-  const browser = await chromium.launch({ executablePath: process.env.CHROME_PATH || '/usr/bin/chromium', args: ['--no-sandbox', '--disable-gpu'] });
+  const browser = await launch();
   const page = await browser.newPage();
   try {
     check(kept !== undefined, `the second release (${release}) keeps records of the first (${first}) unchanged`);
@@ -45,6 +40,7 @@ async function main() {
     await page.goto(new URL('en/data/', base).href);
     const note = (await page.textContent('p.release-note')) || '';
     check(note.includes(`since the release of ${first}`), `the data page says what changed since ${first}: "${note.trim()}"`);
+    check(moved !== undefined, `the second release changed or added a record (${moved ? moved.dataset + '/' + moved.id : 'none'})`);
     if (moved) {
       await page.goto(new URL(`en/${moved.dataset}/${moved.slug}/`, base).href);
       const link = await page.$('p.history a');
@@ -58,16 +54,10 @@ async function main() {
         });
         check(target !== null && target.includes(moved.id), `the entry is there: "${(target || '').trim().slice(0, 80)}"`);
       }
-    } else {
-      console.log(`note: no record changed between ${first} and ${release}`);
     }
   } finally {
     await browser.close();
   }
-  if (failures) {
-    console.log(`${failures} check(s) failed`);
-    process.exit(1);
-  }
 }
 
-main().catch((e) => { console.error(e); process.exit(1); });
+run(main);

@@ -9,21 +9,14 @@
 // Environment: CHROME_PATH (default /usr/bin/chromium).
 'use strict';
 
-const { chromium } = require('playwright-core');
+const { launch, check, run } = require('./checks');
 
 const base = process.argv[2];
 if (!base) {
   console.error('usage: node e2e/nav.js BASEURL');
   process.exit(2);
 }
-const chromeArgs = ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
-  '--disable-background-networking', '--disable-component-update', '--disable-sync'];
 
-let failures = 0;
-function check(ok, what) {
-  console.log(`${ok ? 'ok  ' : 'FAIL'} ${what}`);
-  if (!ok) failures++;
-}
 
 // page → the menu link that must be marked, and how
 const pages = [
@@ -35,7 +28,7 @@ const pages = [
 ];
 
 async function main() {
-  const browser = await chromium.launch({ executablePath: process.env.CHROME_PATH || '/usr/bin/chromium', args: chromeArgs });
+  const browser = await launch();
   const basePath = new URL(base).pathname;
   for (const prefix of ['', 'en/']) {
     const lang = prefix ? 'en' : 'zh';
@@ -84,10 +77,6 @@ async function main() {
     await ctx.close();
   }
   await browser.close();
-  if (failures) {
-    console.log(`${failures} check(s) failed`);
-    process.exit(1);
-  }
 }
 
-main().catch((e) => { console.error(e); process.exit(1); });
+run(main);
