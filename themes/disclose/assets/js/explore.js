@@ -442,6 +442,8 @@
       a.href = roots[other] + qs;
     });
     show();
+    // what the last change took and selected, for e2e/explore.js, which
+    // measures the explorer and compares its selection with the downloads
     window.__explore = { ms: performance.now() - t0, matched: sel.length, ids: function () { return sel.map(function (i) { return D.id[i]; }); } };
   }
 
