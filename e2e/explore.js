@@ -115,7 +115,7 @@ async function journalist(browser, lang) {
   await tick(page, 'violation_types', vt);
   const both = inRegion.filter((r) => (r.violation_types || []).includes(vt));
   check(sameSet(await explorerIds(page), both.map((r) => r.id)), `${L}: region and violation type together select ${both.length} records`);
-  const shown = await page.$$eval('table.records tbody td.id', (tds) => tds.map((td) => td.textContent));
+  const shown = await page.$$eval('table.records tbody td:first-child', (tds) => tds.map((td) => td.textContent));
   check(shown.length === Math.min(50, both.length) && shown.every((id) => both.some((r) => r.id === id)), `${L}: the table shows only matching rows (${shown.length})`);
   // the regions' counts follow the violation type
   const other = Object.keys(byRegion).find((c) => c !== region);
@@ -137,7 +137,7 @@ async function journalist(browser, lang) {
   // sort by number, then reload and go back
   await page.selectOption('#x-sort', 'id');
   await page.waitForFunction(() => location.search.includes('sort=id'));
-  const sorted = await page.$$eval('table.records tbody td.id', (tds) => tds.map((td) => td.textContent));
+  const sorted = await page.$$eval('table.records tbody td:first-child', (tds) => tds.map((td) => td.textContent));
   check(sorted.join() === [...sorted].sort().join() && sorted.length === Math.min(50, ranged.length), `${L}: sorted by number`);
   const th = await page.getAttribute('table.records th[aria-sort]', 'aria-sort');
   check(th === 'ascending', `${L}: the number column's heading says it sorts the table (aria-sort=${th})`);
@@ -201,7 +201,7 @@ async function noScript(browser, lang, region) {
   const page = await context.newPage();
   await page.goto(new URL(`${prefix}cases/region/${region}/`, base).href);
   const recs = JSON.parse(full('cases', 'json')).records.filter((r) => r.region === region);
-  const ids = await page.$$eval('table.records tbody td.id', (tds) => tds.map((td) => td.textContent));
+  const ids = await page.$$eval('table.records tbody td:first-child', (tds) => tds.map((td) => td.textContent));
   check(ids.length === Math.min(50, recs.length) && ids.every((id) => recs.some((r) => r.id === id)), `${lang} without JavaScript: the region page lists only its ${recs.length} records`);
   check(await page.$('.facet-note') !== null, `${lang} without JavaScript: the facet page says the other counts are for the whole register`);
   check(await page.$('form.explore') === null && await page.$('a[href*="/cases/region/"]') !== null, `${lang} without JavaScript: the panel is links to single-filter pages`);

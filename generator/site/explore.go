@@ -18,7 +18,7 @@ package site
 //	  "date": [20240131, ...],  the dataset's main date as YYYYMMDD, 0 if none
 //	  "dims": [{"key", "label": [zh, en], "values": [[segment, zh, en], ...],
 //	            "rec": [i | [i, j] | -1, ...]}],  value indexes per record
-//	  "cols": [{"key", "label": [zh, en], "class",
+//	  "cols": [{"key", "label": [zh, en], "date",
 //	            "zh": [s | -1, ...], "en": [s | -1, ...]}],
 //	  "labels": {"id": [zh, en], "title": [...], "date": [...]},
 //	  "words": {"zh": {"x_count": "...", ...}, "en": {...}}
@@ -83,7 +83,6 @@ type exploreDim struct {
 type exploreCol struct {
 	Key   string    `json:"key"`
 	Label [2]string `json:"label"`
-	Class string    `json:"class,omitempty"`
 	// Date marks the column of the main date, which has no cells.
 	Date bool  `json:"date,omitempty"`
 	Zh   []int `json:"zh,omitempty"`
@@ -181,9 +180,6 @@ func (idx *index) exploreFor(ds *schema.Dataset) exploreFile {
 	for _, key := range ds.ListColumns {
 		f := ds.Field(key)
 		c := exploreCol{Key: key, Label: [2]string{f.Zh, f.En}, Zh: make([]int, len(recs)), En: make([]int, len(recs))}
-		if f.Type == schema.Date {
-			c.Class = "date"
-		}
 		if key == ds.DateField && f.Type == schema.Date {
 			c.Date, c.Zh, c.En = true, nil, nil
 			ef.Cols = append(ef.Cols, c)

@@ -4,7 +4,9 @@ import (
 	"fmt"
 	"net/url"
 	"strings"
+	"unicode/utf8"
 
+	"disclose/generator/schema"
 	"disclose/generator/slug"
 )
 
@@ -73,15 +75,17 @@ func (l linker) href(lang, href string) string {
 }
 
 // fieldsHTML writes a record's public fields as the definition list of its
-// page.
+// page. Each term has the field's key as its anchor (#f-<key>), so a field
+// of a record can be cited by address; the list is laid out as a grid
+// (site.css), with no wrapper per field.
 func fieldsHTML(fields []field, lang string, l linker) string {
 	var b strings.Builder
 	b.Grow(160 * len(fields))
 	b.WriteString(`<dl class="fields">`)
 	for _, f := range fields {
-		b.WriteString("\n<div class=\"field field-")
+		b.WriteString("\n<dt id=\"f-")
 		esc(&b, f.Key)
-		b.WriteString("\">\n<dt>")
+		b.WriteString("\">")
 		esc(&b, f.Label)
 		b.WriteString("</dt>\n<dd")
 		attr(&b, "lang", f.Lang)
@@ -110,7 +114,7 @@ func fieldsHTML(fields []field, lang string, l linker) string {
 		default:
 			esc(&b, f.Text)
 		}
-		b.WriteString("</dd>\n</div>")
+		b.WriteString("</dd>")
 	}
 	b.WriteString("\n</dl>")
 	return b.String()
@@ -152,23 +156,22 @@ type listCell struct {
 // rowHTML writes one record's row of a list table: its id, its title
 // linked to its page (in titleLang when that differs from the page's), and
 // its cells under heads. On phones each row is a card with every value
-// labelled by its column: the labels come from listCSS, once for the
-// site, not from an attribute on every cell of every row.
+// labelled by its column: the labels, like the look of the id, title and
+// date columns, come from listCSS by column position, once for the site,
+// not from an attribute on every cell of every row.
 func rowHTML(heads []listHead, href, id, title, titleLang string, cells []listCell) string {
 	var b strings.Builder
 	b.Grow(300)
-	b.WriteString("\n<tr><td class=\"id\">")
+	b.WriteString("\n<tr><td>")
 	esc(&b, id)
-	b.WriteString("</td><td class=\"title\">")
-	b.WriteString("<a")
+	b.WriteString("</td><td><a")
 	attr(&b, "href", href)
 	attr(&b, "lang", titleLang)
 	b.WriteString(">")
 	esc(&b, title)
 	b.WriteString("</a></td>")
-	for i, h := range heads {
+	for i := range heads {
 		b.WriteString("<td")
-		attr(&b, "class", h.Class)
 		attr(&b, "lang", cells[i].Lang)
 		b.WriteString(">")
 		esc(&b, cells[i].Text)
@@ -197,10 +200,43 @@ func listCSS(idx *index) []byte {
 		}
 	}
 	b.WriteString("}\n")
+	// Dates keep to one line, in figures of one width; so do the short
+	// Chinese words of a code list (进行中), which a narrow column would
+	// otherwise stack a character a line. The columns are the same in both
+	// languages.
+	for _, ds := range idx.in.Catalog.Datasets {
+		_, heads := listColumns(idx.in.Catalog, ds, "zh")
+		for i, h := range heads {
+			switch {
+			case h.Class == "date":
+				fmt.Fprintf(&b, ".list-%s td:nth-child(%d) { white-space: nowrap; font-variant-numeric: tabular-nums; }\n", ds.Name, i+3)
+			case shortWords(idx.in.Catalog, ds.Field(h.Key)):
+				fmt.Fprintf(&b, "html[lang=zh-CN] .list-%[1]s td:nth-child(%[2]d), html[lang=zh-CN] .list-%[1]s th:nth-child(%[2]d) { white-space: nowrap; }\n", ds.Name, i+3)
+			}
+		}
+	}
 	return []byte(b.String())
 }
 
 // cssString quotes s as a CSS string.
 func cssString(s string) string {
 	return `"` + strings.NewReplacer(`\`, `\\`, `"`, `\"`, "\n", `\a `).Replace(s) + `"`
+}
+
+// shortWords tells whether f is a single-valued field of a code list whose
+// Chinese words are all short enough to keep to one line.
+func shortWords(cat *schema.Catalog, f *schema.Field) bool {
+	if f == nil || f.Type != schema.Enum || f.List {
+		return false
+	}
+	v := cat.Vocab(f.Vocab)
+	if v == nil {
+		return false
+	}
+	for _, t := range v.Terms {
+		if utf8.RuneCountInString(t.Zh) > 4 {
+			return false
+		}
+	}
+	return true
 }

@@ -32,7 +32,7 @@ func TestFieldsHTMLEscapes(t *testing.T) {
 		{Key: "summary", Label: "摘要", Paras: []string{"一", "二 >"}},
 	}, "en", newLinker("https://example.org/ethics/"))
 	for _, want := range []string{
-		`<dt>名称 &lt;b&gt;</dt>`,
+		`<dt id="f-title">名称 &lt;b&gt;</dt>`,
 		`&lt;script&gt;alert(&#34;x&#34;)&lt;/script&gt; &amp; &#39;y&#39; &#43;1`,
 		`<a href="/ethics/en/committees/a&#34;b/">A&amp;B</a>`,
 		`<dd lang="en"><ul><li>&lt;i&gt;</li></ul></dd>`,
@@ -51,7 +51,7 @@ func TestRowHTML(t *testing.T) {
 	heads := []listHead{{Key: "unit", Label: "Unit"}, {Key: "region", Label: "地区"}, {Key: "registered_on", Label: "日期", Class: "date"}}
 	cells := []listCell{{"示例大学", "zh-CN"}, {Text: "北京市"}, {Text: "2024-01-02"}}
 	got := rowHTML(heads, "/en/activities/a/", "A-1", "脑机 <接口>", "zh-CN", cells)
-	want := "\n<tr><td class=\"id\">A-1</td><td class=\"title\"><a href=\"/en/activities/a/\" lang=\"zh-CN\">脑机 &lt;接口&gt;</a></td><td lang=\"zh-CN\">示例大学</td><td>北京市</td><td class=\"date\">2024-01-02</td></tr>"
+	want := "\n<tr><td>A-1</td><td><a href=\"/en/activities/a/\" lang=\"zh-CN\">脑机 &lt;接口&gt;</a></td><td lang=\"zh-CN\">示例大学</td><td>北京市</td><td>2024-01-02</td></tr>"
 	if got != want {
 		t.Errorf("rowHTML =\n%q\nwant\n%q", got, want)
 	}

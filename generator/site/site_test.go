@@ -50,7 +50,7 @@ func recordsOf(t *testing.T, files map[string][]byte, lang, dataset string) map[
 }
 
 var (
-	fieldRe = regexp.MustCompile(`(?s)<div class="field field-([a-z_]+)">\n<dt>(.*?)</dt>\n<dd(?: lang="([a-zA-Z-]+)")?>(.*?)</dd>\n</div>`)
+	fieldRe = regexp.MustCompile(`(?s)<dt id="f-([a-z_]+)">(.*?)</dt>\n<dd(?: lang="([a-zA-Z-]+)")?>(.*?)</dd>`)
 	itemRe  = regexp.MustCompile(`<li>(.*?)</li>`)
 	aRe     = regexp.MustCompile(`^<a href="([^"]*)">(.*)</a>$`)
 	hrefRe  = regexp.MustCompile(`<a href="([^"]*)"`)

@@ -505,11 +505,11 @@
     var title = D.titles[lang][i];
     // as the list pages write them (generator/site/html.go rowHTML); the
     // labels of the cards on phones come from the stylesheet
-    var out = '<tr><td class="id">' + esc(D.id[i]) + "</td>" +
-      '<td class="title"><a href="' + esc(root + D.slugs[i] + "/") + '"' + textLang(title) + ">" + esc(title) + "</a></td>";
+    var out = "<tr><td>" + esc(D.id[i]) + "</td>" +
+      '<td><a href="' + esc(root + D.slugs[i] + "/") + '"' + textLang(title) + ">" + esc(title) + "</a></td>";
     D.cols.forEach(function (c) {
       var s = c[lang][i] >= 0 ? D.s[c[lang][i]] : "";
-      out += "<td" + (c["class"] ? ' class="' + c["class"] + '"' : "") + textLang(s) + ">" + esc(s) + "</td>";
+      out += "<td" + textLang(s) + ">" + esc(s) + "</td>";
     });
     return out + "</tr>";
   }
