@@ -41,6 +41,7 @@ import (
 	"io"
 	"io/fs"
 	"os"
+	"path"
 	"path/filepath"
 	"regexp"
 	"runtime"
@@ -223,10 +224,11 @@ func (s *Scanner) Dir(root string, workers int) (*Report, error) {
 	return s.DirExcept(context.Background(), root, workers, nil)
 }
 
-// DirExcept scans the files under root as Dir does, except the contents of
-// those for which done returns true (files already scanned with Files and
-// not changed since) with their size; every name is scanned. The workers
-// read files while the walk goes on.
+// DirExcept scans the files under root as Dir does, except those for
+// which done returns true: files whose name and contents were already
+// scanned (with Files or a Stream) and that have not changed since; their
+// size is counted in the tree. done is called on the workers. The workers
+// scan names, ask done and read files while the walk goes on.
 //
 // When ctx ends, the walk stops and DirExcept returns ctx's error: a scan
 // cut short proves nothing.
@@ -234,11 +236,15 @@ func (s *Scanner) DirExcept(ctx context.Context, root string, workers int, done 
 	if workers <= 0 {
 		workers = runtime.GOMAXPROCS(0)
 	}
+	type entry struct {
+		rel string
+		d   fs.DirEntry
+	}
 	var (
 		mu       sync.Mutex
 		firstErr error
 		wg       sync.WaitGroup
-		next     = make(chan string, 256)
+		next     = make(chan entry, 1024)
 		reps     = make([]Report, workers)
 	)
 	for w := range workers {
@@ -247,8 +253,20 @@ func (s *Scanner) DirExcept(ctx context.Context, root string, workers int, done 
 			defer wg.Done()
 			local := &reps[w]
 			var buf []byte
-			for rel := range next {
-				data, err := readInto(filepath.Join(root, filepath.FromSlash(rel)), buf)
+			for e := range next {
+				if !e.d.Type().IsRegular() {
+					// an empty folder, a link or a device: its name
+					local.Findings = append(local.Findings, s.scanName(e.rel)...)
+					continue
+				}
+				if done != nil {
+					if size, ok := done(e.rel, e.d); ok {
+						local.Tree.Bytes += size
+						continue
+					}
+				}
+				local.Findings = append(local.Findings, s.scanName(e.rel)...)
+				data, err := readInto(filepath.Join(root, filepath.FromSlash(e.rel)), buf)
 				buf = data[:0]
 				if err != nil {
 					mu.Lock()
@@ -259,11 +277,16 @@ func (s *Scanner) DirExcept(ctx context.Context, root string, workers int, done 
 					continue
 				}
 				local.Tree.Bytes += int64(len(data))
-				s.scanBlob(rel, data, 0, local)
+				s.scanBlob(e.rel, data, 0, local)
 			}
 		}()
 	}
 	rep := &Report{Needles: s.needles.Len()}
+	// Every name is scanned, and a folder's name is inside the path of
+	// everything below it: a folder is sent on its own only when nothing
+	// is below it. The walk goes depth first, so a folder is empty when
+	// the entry after it is not its child.
+	var folder entry
 	err := filepath.WalkDir(root, func(p string, d fs.DirEntry, err error) error {
 		if err != nil {
 			return err
@@ -279,25 +302,22 @@ func (s *Scanner) DirExcept(ctx context.Context, root string, workers int, done 
 		if rel == "." {
 			return nil
 		}
-		// names are scanned whatever the entry is
-		rep.Findings = append(rep.Findings, s.scanName(rel)...)
+		if folder.d != nil && path.Dir(rel) != folder.rel {
+			next <- folder
+		}
+		folder = entry{}
 		if d.IsDir() {
 			rep.Tree.Folders++
+			folder = entry{rel, d}
 			return nil
 		}
 		rep.Tree.Files++
-		if !d.Type().IsRegular() {
-			return nil
-		}
-		if done != nil {
-			if size, ok := done(rel, d); ok {
-				rep.Tree.Bytes += size
-				return nil
-			}
-		}
-		next <- rel
+		next <- entry{rel, d}
 		return nil
 	})
+	if err == nil && folder.d != nil {
+		next <- folder
+	}
 	close(next)
 	wg.Wait()
 	if err != nil {
@@ -319,9 +339,8 @@ func (s *Scanner) DirExcept(ctx context.Context, root string, workers int, done 
 	return rep, nil
 }
 
-// Files scans the contents of files held in memory (relative path to
-// contents) with as many workers as there are cores. Their names are not
-// scanned: DirExcept does that for every file once they are on disk. An
+// Files scans the names and contents of files held in memory (relative
+// path to contents) with as many workers as there are cores. An
 // archive entry that is byte for byte one of the files (the bundle of all
 // downloads holds each of them) is not scanned again: the file itself is,
 // and a finding is reported there.
@@ -359,6 +378,7 @@ func (s *Scanner) Files(files map[string][]byte) *Report {
 				if i >= len(names) {
 					return
 				}
+				r.Findings = append(r.Findings, s.scanName(names[i])...)
 				s.scanBlob(names[i], files[names[i]], 0, r)
 			}
 		}()

@@ -10,7 +10,9 @@ import (
 	"io/fs"
 	"os"
 	"path/filepath"
+	"sort"
 	"strings"
+	"sync"
 	"testing"
 
 	"disclose/generator/internal/fake"
@@ -249,7 +251,10 @@ func TestFilesThenDirExcept(t *testing.T) {
 	}
 	// A file changed after it was scanned from memory is read again.
 	writeFile(t, dir, "search/zh/1.json", []byte(`{"t":"电话 13912345678"}`))
-	var skipped []string
+	var (
+		mu      sync.Mutex
+		skipped []string
+	)
 	rep, err := s.DirExcept(context.Background(), dir, 2, func(rel string, d fs.DirEntry) (int64, bool) {
 		old, ok := stamps[rel]
 		if !ok {
@@ -257,7 +262,9 @@ func TestFilesThenDirExcept(t *testing.T) {
 		}
 		info, err := d.Info()
 		if err == nil && old.Size() == info.Size() && old.ModTime().Equal(info.ModTime()) {
+			mu.Lock()
 			skipped = append(skipped, rel)
+			mu.Unlock()
 			return info.Size(), true
 		}
 		return 0, false
@@ -269,8 +276,49 @@ func TestFilesThenDirExcept(t *testing.T) {
 	if got, want := places(rep), "downloads/cases.csv id_number|search/zh/1.json mobile"; got != want {
 		t.Errorf("findings = %q, want %q", got, want)
 	}
+	sort.Strings(skipped)
 	if strings.Join(skipped, " ") != "downloads/cases.csv downloads/clean.json" {
 		t.Errorf("skipped %v, want the two unchanged downloads", skipped)
+	}
+}
+
+// TestEveryNameIsScanned: a name is found in a folder that is empty, in a
+// folder whose files DirExcept reads, and in a folder whose only file was
+// scanned from memory (name and contents) and is not read again: a
+// folder's name is part of the path of everything below it.
+func TestEveryNameIsScanned(t *testing.T) {
+	dir := t.TempDir()
+	cleanSite(t, dir)
+	if err := os.MkdirAll(filepath.Join(dir, "empty", "欧阳明月"), 0o755); err != nil {
+		t.Fatal(err)
+	}
+	writeFile(t, dir, "read/张三丰/index.html", []byte("<p>ok</p>"))
+	mem := map[string][]byte{"mem/欧阳明月/deep/index.html": []byte("<p>ok</p>")}
+	writeFile(t, dir, "mem/欧阳明月/deep/index.html", mem["mem/欧阳明月/deep/index.html"])
+	s := New(Options{Needles: needles})
+	pre := s.Files(mem)
+	rep, err := s.DirExcept(context.Background(), dir, 2, func(rel string, d fs.DirEntry) (int64, bool) {
+		if data, ok := mem[rel]; ok {
+			return int64(len(data)), true
+		}
+		return 0, false
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	rep.Merge(pre)
+	want := []string{"empty/‹removed›", "mem/‹removed›/deep/index.html", "read/‹removed›/index.html"}
+	var got []string
+	for _, f := range rep.Findings {
+		if f.Kind != KindNeedle || f.Line != 0 {
+			t.Errorf("unexpected finding %s", f)
+			continue
+		}
+		got = append(got, f.Path)
+	}
+	sort.Strings(got)
+	if strings.Join(got, " ") != strings.Join(want, " ") {
+		t.Errorf("names found at %q, want %q", got, want)
 	}
 }
 

@@ -8,10 +8,9 @@ import (
 // Stream scans files one at a time as they are handed to it, on its own
 // workers, while whoever writes them goes on: the pages Hugo renders are
 // read as Hugo closes them, not again from disk afterwards. A file's name
-// is not scanned here (DirExcept does that for every file once the folder
-// is complete), and a file that never reaches Add is not scanned at all:
-// the caller must make sure DirExcept reads every file whose scan it
-// cannot vouch for.
+// is scanned with its contents; a file that never reaches Add is not
+// scanned at all: the caller must make sure DirExcept reads every file
+// whose scan it cannot vouch for.
 type Stream struct {
 	s    *Scanner
 	next chan streamed
@@ -38,6 +37,7 @@ func (s *Scanner) Stream(workers int) *Stream {
 			r := &st.reps[w]
 			for f := range st.next {
 				start := time.Now()
+				r.Findings = append(r.Findings, s.scanName(f.rel)...)
 				s.scanBlob(f.rel, f.data, 0, r)
 				st.busy[w] += time.Since(start)
 				if f.done != nil {
