@@ -1,10 +1,15 @@
 package scan
 
 import (
-	"disclose/generator/internal/fake"
+	"bytes"
+	"fmt"
+	"math/rand/v2"
 	"slices"
+	"sort"
 	"strings"
 	"testing"
+
+	"disclose/generator/internal/fake"
 )
 
 // kinds runs the detector and renders what it found as "kind:text" items.
@@ -253,4 +258,75 @@ func FuzzShortRun(f *testing.F) {
 	f.Fuzz(func(t *testing.T, b []byte) {
 		sameWithoutFastPath(t, b)
 	})
+}
+
+// TestSetMatchesNaive compares Find and All with a plain search over many
+// random sets whose patterns share anchors and long prefixes, as the
+// texts of withheld records do.
+func TestSetMatchesNaive(t *testing.T) {
+	r := rand.New(rand.NewPCG(7, 11))
+	alphabet := []string{"本", "项", "目", "张", "三", "a", "b", "。"}
+	word := func(n int) string {
+		var b strings.Builder
+		for range n {
+			b.WriteString(alphabet[r.IntN(len(alphabet))])
+		}
+		return b.String()
+	}
+	for round := range 300 {
+		var pats []string
+		for range 1 + r.IntN(60) {
+			pats = append(pats, word(2+r.IntN(7)))
+		}
+		s := NewSet(pats)
+		text := []byte(word(200))
+		longestAt := func(i int) string {
+			best := ""
+			for _, p := range pats {
+				if len(p) >= MinPatternLen && len(p) > len(best) && bytes.HasPrefix(text[i:], []byte(p)) {
+					best = p
+				}
+			}
+			return best
+		}
+		var want, got []string
+		for i := 0; i < len(text); i++ {
+			if p := longestAt(i); p != "" {
+				want = append(want, fmt.Sprintf("%d:%s", i, p))
+				i += len(p) - 1
+			}
+		}
+		s.Find(text, func(st, end, p int) bool {
+			got = append(got, fmt.Sprintf("%d:%s", st, text[st:end]))
+			if s.Pattern(p) != string(text[st:end]) {
+				t.Fatalf("round %d: pattern %d is %q, the span %q", round, p, s.Pattern(p), text[st:end])
+			}
+			return true
+		})
+		if strings.Join(got, " ") != strings.Join(want, " ") {
+			t.Fatalf("round %d: Find = %v, want %v (patterns %q)", round, got, want, pats)
+		}
+		var all, wantAll []string
+		for i := range text {
+			seen := map[string]bool{}
+			var here []string
+			for _, p := range pats {
+				if len(p) >= MinPatternLen && !seen[p] && bytes.HasPrefix(text[i:], []byte(p)) {
+					seen[p] = true
+					here = append(here, p)
+				}
+			}
+			sort.Slice(here, func(a, b int) bool { return len(here[a]) > len(here[b]) })
+			for _, p := range here {
+				wantAll = append(wantAll, fmt.Sprintf("%d:%s", i, p))
+			}
+		}
+		s.All(text, func(st, end, _ int) bool {
+			all = append(all, fmt.Sprintf("%d:%s", st, text[st:end]))
+			return true
+		})
+		if strings.Join(all, " ") != strings.Join(wantAll, " ") {
+			t.Fatalf("round %d: All = %v, want %v (patterns %q)", round, all, wantAll, pats)
+		}
+	}
 }

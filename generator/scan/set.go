@@ -19,8 +19,9 @@ const MinPatternLen = keyLen
 // Set finds many literal byte strings at once. Each pattern is anchored on
 // its first six bytes: a 128 Ki-bit filter on a hash of the first three
 // bytes (one Chinese character; it fits in the first-level cache) rules
-// out most positions, an open-addressing table on the six-byte anchor
-// picks the patterns that start with it, and a binary-search walk over the
+// out most positions, a larger filter on the six-byte anchor rules out
+// most of the rest, an open-addressing table on the anchor picks the
+// patterns that start with it, and a binary-search walk over the
 // sorted patterns finds the longest one that matches. The cost per byte
 // does not grow with the number of patterns, and memory is the patterns
 // themselves plus a small index; it suits hundreds of thousands of names
@@ -29,15 +30,28 @@ type Set struct {
 	// start marks the bytes that begin a pattern: most bytes of a page
 	// (markup, the second and third bytes of a Chinese character) are
 	// passed over on one load.
-	start  [256]bool
-	pats   []string
-	first  []uint64 // filter bits, by hash3
-	keys   []uint64 // anchor+1 per slot; 0 is empty
-	ranges [][2]int32
-	shift  uint
+	start [256]bool
+	pats  []string
+	first []uint64 // filter bits, by hash3
+	// second is a filter on the whole anchor, with about sixteen bits an
+	// anchor: with hundreds of thousands of names and texts beginning with
+	// every Chinese character, first passes almost every character of a
+	// Chinese text, and second keeps most of them from the table, whose
+	// slots are far apart in memory.
+	second     []uint64
+	secondBits uint
+	slots      []slot // open addressing on the anchor
+	shift      uint
 	// parent is the longest other pattern that is a prefix of each
 	// pattern, or -1.
 	parent []int32
+}
+
+// slot is an anchor and the range of the patterns that begin with it, in
+// one place so that a probe touches one cache line.
+type slot struct {
+	key    uint64 // anchor+1; 0 is empty
+	lo, hi int32
 }
 
 const filterBits = 17
@@ -100,15 +114,20 @@ func NewSet(patterns []string) *Set {
 	for x := size; x > 1; x >>= 1 {
 		s.shift--
 	}
-	s.keys = make([]uint64, size)
-	s.ranges = make([][2]int32, size)
+	s.slots = make([]slot, size)
+	s.secondBits = 16
+	for 1<<s.secondBits < 16*len(groups) && s.secondBits < 26 {
+		s.secondBits++
+	}
+	s.second = make([]uint64, 1<<s.secondBits/64)
 	for _, g := range groups {
-		slot := s.slot(g.key)
-		for s.keys[slot] != 0 {
-			slot = (slot + 1) & (len(s.keys) - 1)
+		i := s.slot(g.key)
+		for s.slots[i].key != 0 {
+			i = (i + 1) & (len(s.slots) - 1)
 		}
-		s.keys[slot] = g.key + 1
-		s.ranges[slot] = [2]int32{g.lo, g.hi}
+		s.slots[i] = slot{g.key + 1, g.lo, g.hi}
+		h := s.hash6(g.key)
+		s.second[h/64] |= 1 << (h % 64)
 	}
 	return s
 }
@@ -120,17 +139,23 @@ func (s *Set) slot(key uint64) int {
 	return int((key * 0x9E3779B97F4A7C15) >> s.shift)
 }
 
+func (s *Set) hash6(key uint64) uint64 {
+	return (key * 0xD6E8FEB86659FD93) >> (64 - s.secondBits)
+}
+
 // lookup returns the range of patterns with the given anchor.
 func (s *Set) lookup(key uint64) (int, int, bool) {
-	mask := len(s.keys) - 1
-	for slot := s.slot(key); ; slot = (slot + 1) & mask {
-		k := s.keys[slot]
-		if k == 0 {
+	if h := s.hash6(key); s.second[h/64]&(1<<(h%64)) == 0 {
+		return 0, 0, false
+	}
+	mask := len(s.slots) - 1
+	for i := s.slot(key); ; i = (i + 1) & mask {
+		sl := &s.slots[i]
+		if sl.key == 0 {
 			return 0, 0, false
 		}
-		if k == key+1 {
-			r := s.ranges[slot]
-			return int(r[0]), int(r[1]), true
+		if sl.key == key+1 {
+			return int(sl.lo), int(sl.hi), true
 		}
 	}
 }
@@ -224,21 +249,26 @@ func anchor6(b []byte) uint64 {
 // of p, so it is found on p's chain of prefix patterns within the common
 // prefix of p and t.
 func (s *Set) longest(t []byte, lo, hi int) int {
-	// last pattern ≤ t
+	// last pattern ≤ t; they all begin with t's anchor
 	i, j := lo, hi
-	for i < j {
-		m := int(uint(i+j) >> 1)
-		if compare(s.pats[m], t) <= 0 {
-			i = m + 1
-		} else {
-			j = m
+	if j-i > 1 {
+		rest := t[keyLen:]
+		for i < j {
+			m := int(uint(i+j) >> 1)
+			if compare(s.pats[m][keyLen:], rest) <= 0 {
+				i = m + 1
+			} else {
+				j = m
+			}
 		}
+	} else if compare(s.pats[i], t) <= 0 {
+		i++
 	}
 	p := i - 1
 	if p < lo {
 		return -1
 	}
-	l := lcp(s.pats[p], t)
+	l := keyLen + lcp(s.pats[p][keyLen:], t[keyLen:])
 	for p >= 0 && len(s.pats[p]) > l {
 		p = int(s.parent[p])
 	}
