@@ -861,12 +861,10 @@ func readSecs(r *result) float64 {
 }
 
 // guardSecs is the leak guard's time: the files it reads from memory as
-// they are written (the downloads and the search index), the pages it
-// reads as Hugo closes them (scan pages: its worker's busy time, overlapped
-// with Hugo's stage), and the walk of the whole folder with what was not
-// read before from disk (scan).
+// they are written (the downloads and the search index) and the rest from
+// disk (scan).
 func guardSecs(r *result) float64 {
-	return r.stage("scan downloads") + r.stage("scan search index") + r.stage("scan pages") + r.stage("scan")
+	return r.stage("scan downloads") + r.stage("scan search index") + r.stage("scan")
 }
 
 func list(v []float64) string {

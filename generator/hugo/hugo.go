@@ -48,14 +48,6 @@ type Options struct {
 	// file or folder in OutDir, and Build returns its error without
 	// waiting for Hugo's passes to end. Nil means never.
 	Ctx context.Context
-	// Written, if not nil, is called for every file Hugo creates (or
-	// truncates) in OutDir and writes from its start to its end, once Hugo
-	// has closed it: its path, its whole content, which is the callee's to
-	// keep, and the file's information read after closing. A file written
-	// in any other way (at an offset, after a seek, after a failed write)
-	// is not reported. Written runs on Hugo's goroutines, which wait for
-	// it.
-	Written func(path string, data []byte, info os.FileInfo)
 }
 
 // PassSegment is the segment a pass after the first renders.
@@ -264,12 +256,8 @@ func load(opts Options, watch bool, pass int) (*hugolib.HugoSites, error) {
 	flags.Set("publishDirStatic", configs.Base.PublishDir)
 	flags.Set("publishDirDynamic", configs.Base.PublishDir)
 	var dest afero.Fs = hugofs.Os
-	if opts.Ctx != nil || opts.Written != nil {
-		ctx := opts.Ctx
-		if ctx == nil {
-			ctx = context.Background()
-		}
-		dest = cancelFs{Fs: hugofs.Os, ctx: ctx, written: opts.Written}
+	if opts.Ctx != nil {
+		dest = cancelFs{Fs: hugofs.Os, ctx: opts.Ctx}
 	}
 	fs := hugofs.NewFromSourceAndDestination(hugofs.Os, dest, flags)
 	sites, err := hugolib.NewHugoSites(deps.DepsCfg{
@@ -287,88 +275,24 @@ func load(opts Options, watch bool, pass int) (*hugolib.HugoSites, error) {
 
 // cancelFs is the file system Hugo publishes through: once ctx is done, it
 // creates, opens for writing, renames and makes folders no more, so a
-// stopped build leaves nothing behind once its folder is removed. With
-// written set, it hands every file written whole to it (Options.Written).
+// stopped build leaves nothing behind once its folder is removed.
 type cancelFs struct {
 	afero.Fs
-	ctx     context.Context
-	written func(path string, data []byte, info os.FileInfo)
+	ctx context.Context
 }
 
 func (c cancelFs) Create(name string) (afero.File, error) {
 	if err := c.ctx.Err(); err != nil {
 		return nil, &os.PathError{Op: "create", Path: name, Err: err}
 	}
-	return c.tee(c.Fs.Create(name))
+	return c.Fs.Create(name)
 }
 
 func (c cancelFs) OpenFile(name string, flag int, perm os.FileMode) (afero.File, error) {
 	if err := c.ctx.Err(); err != nil && flag&(os.O_WRONLY|os.O_RDWR|os.O_CREATE) != 0 {
 		return nil, &os.PathError{Op: "open", Path: name, Err: err}
 	}
-	f, err := c.Fs.OpenFile(name, flag, perm)
-	if flag&os.O_TRUNC == 0 || flag&os.O_APPEND != 0 || flag&(os.O_WRONLY|os.O_RDWR) == 0 {
-		return f, err
-	}
-	return c.tee(f, err)
-}
-
-func (c cancelFs) tee(f afero.File, err error) (afero.File, error) {
-	if err != nil || c.written == nil {
-		return f, err
-	}
-	return &teeFile{File: f, fs: c.Fs, written: c.written}, nil
-}
-
-// teeFile keeps a copy of what is written to a file that was empty when
-// opened, and hands it over when the file is closed, unless it was written
-// anywhere but at its end.
-type teeFile struct {
-	afero.File
-	fs      afero.Fs
-	written func(path string, data []byte, info os.FileInfo)
-	buf     []byte
-	spoilt  bool
-}
-
-func (t *teeFile) Write(p []byte) (int, error) {
-	n, err := t.File.Write(p)
-	t.buf = append(t.buf, p[:n]...)
-	if err != nil {
-		t.spoilt = true
-	}
-	return n, err
-}
-
-func (t *teeFile) WriteString(s string) (int, error) { return t.Write([]byte(s)) }
-
-func (t *teeFile) WriteAt(p []byte, off int64) (int, error) {
-	t.spoilt = true
-	return t.File.WriteAt(p, off)
-}
-
-func (t *teeFile) Seek(off int64, whence int) (int64, error) {
-	t.spoilt = true
-	return t.File.Seek(off, whence)
-}
-
-func (t *teeFile) Truncate(size int64) error {
-	t.spoilt = true
-	return t.File.Truncate(size)
-}
-
-func (t *teeFile) Close() error {
-	err := t.File.Close()
-	if err != nil || t.spoilt {
-		return err
-	}
-	name := t.File.Name()
-	info, serr := t.fs.Stat(name)
-	if serr == nil && info.Size() == int64(len(t.buf)) {
-		t.written(name, t.buf, info)
-	}
-	t.buf = nil
-	return nil
+	return c.Fs.OpenFile(name, flag, perm)
 }
 
 func (c cancelFs) Mkdir(name string, perm os.FileMode) error {

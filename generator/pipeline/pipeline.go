@@ -17,7 +17,6 @@ import (
 	"runtime/debug"
 	"sort"
 	"strings"
-	"sync"
 	"time"
 
 	"disclose"
@@ -112,9 +111,6 @@ type state struct {
 	guard  *scan.Scanner
 	pre    *scan.Report
 	stamps map[string]stamp
-	// extra are timings a step measured of work it overlapped with its
-	// own (the leak guard reading Hugo's pages), reported after it.
-	extra []Timing
 }
 
 // stamp is a file's size and time when the guard read it from memory.
@@ -239,8 +235,6 @@ func run(st *state, res *Result, steps []step) error {
 		start, cpu := time.Now(), cpuTime()
 		err := s.run(st)
 		res.Timings = append(res.Timings, Timing{s.name, time.Since(start), cpuTime() - cpu})
-		res.Timings = append(res.Timings, st.extra...)
-		st.extra = nil
 		res.Loaded = st.loaded
 		if err != nil && st.ctx.Err() != nil {
 			return fmt.Errorf("stopped during the %s step, as told; the output folder was left as it was: %w", s.name, st.ctx.Err())
@@ -536,38 +530,11 @@ func stageStep(st *state) error {
 	return nil
 }
 
-// hugoStep renders the site into the staging folder. The leak guard reads
-// each page as Hugo closes it, on a core Hugo leaves idle much of the
-// time, and stamps it as prescan does; scanStep reads from disk only what
-// was not read here (a file Hugo wrote in some other way, or changed
-// since).
 func hugoStep(st *state) error {
-	if st.pre == nil {
-		st.pre = &scan.Report{}
-		st.stamps = map[string]stamp{}
-	}
-	var mu sync.Mutex
-	stream := st.leakGuard().Stream(1)
-	written := func(path string, data []byte, info os.FileInfo) {
-		rel, err := filepath.Rel(st.staging, path)
-		if err != nil || !filepath.IsLocal(rel) {
-			return
-		}
-		rel = filepath.ToSlash(rel)
-		s := stamp{info.Size(), info.ModTime()}
-		stream.Add(rel, data, func() {
-			mu.Lock()
-			st.stamps[rel] = s
-			mu.Unlock()
-		})
-	}
-	stats, err := hugo.Build(hugo.Options{Ctx: st.ctx, SiteDir: st.siteDir, OutDir: st.staging, BaseURL: st.baseURL(), Stderr: st.opts.Stderr, Passes: st.passes, Written: written})
-	rep, busy := stream.Close()
-	st.extra = append(st.extra, Timing{"scan pages", busy, busy})
+	stats, err := hugo.Build(hugo.Options{Ctx: st.ctx, SiteDir: st.siteDir, OutDir: st.staging, BaseURL: st.baseURL(), Stderr: st.opts.Stderr, Passes: st.passes})
 	if err != nil {
 		return err
 	}
-	st.pre.Merge(rep)
 	st.pages = stats.Pages
 	return nil
 }

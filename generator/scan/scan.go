@@ -226,7 +226,7 @@ func (s *Scanner) Dir(root string, workers int) (*Report, error) {
 
 // DirExcept scans the files under root as Dir does, except those for
 // which done returns true: files whose name and contents were already
-// scanned (with Files or a Stream) and that have not changed since; their
+// scanned (with Files) and that have not changed since; their
 // size is counted in the tree. done is called on the workers. The workers
 // scan names, ask done and read files while the walk goes on.
 //

@@ -233,9 +233,23 @@ func TestFacetLinksBuilt(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	for _, want := range []string{`rel="prev"`, `href="/activities/region/110000/"`, "第 2 页，共 2 页"} {
+	for _, want := range []string{`rel="prev"`, `href="/activities/region/110000/"`, "第 2 页，共 2 页",
+		// the filter values and their counts are on the first page only,
+		// which page 2 links to
+		`<p class="more-filters"><a href="/activities/region/110000/">全部筛选项及其记录数见第 1 页</a></p>`,
+		`当前筛选：<strong>地区：北京市</strong>`} {
 		if !strings.Contains(string(b), want) {
 			t.Errorf("page 2 of Beijing activities lacks %q", want)
 		}
+	}
+	if strings.Contains(string(b), `<details class="facet"`) {
+		t.Errorf("page 2 of Beijing activities repeats the filter values of page 1")
+	}
+	first, err := os.ReadFile(filepath.Join(out, "activities/region/110000/index.html"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !strings.Contains(string(first), `<details class="facet" open>`) || strings.Contains(string(first), `more-filters`) {
+		t.Errorf("page 1 of Beijing activities lacks its filter values")
 	}
 }
