@@ -50,7 +50,8 @@ func recordsOf(t *testing.T, files map[string][]byte, lang, dataset string) map[
 }
 
 var (
-	fieldRe = regexp.MustCompile(`(?s)<dt id="f-([a-z_]+)">(.*?)</dt>\n<dd(?: lang="([a-zA-Z-]+)")?>(.*?)</dd>`)
+	// one field of a record page's list, after its `\n<dt id="f-`
+	fieldRe = regexp.MustCompile(`(?s)^([a-z_]+)">([^<]*)\n<dd(?: lang="([a-zA-Z-]+)")?>(.*)$`)
 	itemRe  = regexp.MustCompile(`<li>(.*?)</li>`)
 	aRe     = regexp.MustCompile(`^<a href="([^"]*)">(.*)</a>$`)
 	hrefRe  = regexp.MustCompile(`<a href="([^"]*)"`)
@@ -59,7 +60,12 @@ var (
 // fieldOf reads one field back from the HTML of a record page's body, as
 // a reader of the page sees it.
 func fieldOf(p recordPage, key string) (field, bool) {
-	for _, m := range fieldRe.FindAllStringSubmatch(p.Params.Body, -1) {
+	list, _, _ := strings.Cut(p.Params.Body, "\n</dl>")
+	for _, part := range strings.Split(list, "\n<dt id=\"f-")[1:] {
+		m := fieldRe.FindStringSubmatch(part)
+		if m == nil {
+			continue
+		}
 		if m[1] != key {
 			continue
 		}
