@@ -107,7 +107,10 @@ func (t term) appendJSON(b []byte) []byte {
 // recordJSON is the document behind a record's permanent page: every
 // public field in schema order (blank as null), vocabulary values as
 // {code, zh, en}, and the record's addresses in both languages. It carries
-// no release date, so it changes only when the record does.
+// no release date, so it changes only when the record does. It is written
+// compact, on one line, as the bulk files' records are: there are two
+// hundred thousand of them in a large register, and a browser or jq lays
+// one out for a reader.
 func (g *generator) recordJSON(d *schema.Dataset, cols []column, r *redact.Record) []byte {
 	values := make(object, 0, len(cols))
 	for _, c := range cols {
@@ -129,7 +132,7 @@ func (g *generator) recordJSON(d *schema.Dataset, cols []column, r *redact.Recor
 		{"url_en", g.recordURL(d.Name, r.Slug(), "en")},
 		{"values", values},
 	}
-	return indentJSON(o)
+	return append(o.appendJSON(nil), '\n')
 }
 
 // labelled replaces codes with terms; an unknown code keeps empty labels.
