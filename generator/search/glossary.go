@@ -44,13 +44,13 @@ func glossed(texts []string) []string {
 	all := strings.Join(texts, "\n")
 	lower := strings.ToLower(all)
 	var out []string
-	for _, g := range glossary {
+	for i, g := range glossary {
 		if strings.Contains(all, g.zh) {
 			out = append(out, g.en)
 			continue
 		}
-		for _, w := range strings.Fields(strings.ToLower(g.en)) {
-			if len(w) >= 4 && containsWord(lower, w) {
+		for _, w := range glossaryWords[i] {
+			if containsWord(lower, w) {
 				out = append(out, g.zh)
 				break
 			}
@@ -58,6 +58,22 @@ func glossed(texts []string) []string {
 	}
 	return out
 }
+
+// glossaryWords holds, for each glossary entry, its English words of four
+// letters or more in lower case: the ones glossed looks for in English
+// text; shorter ones (AI, lab, CDC) are too ambiguous to gloss. Computed
+// once, as glossed runs for every record.
+var glossaryWords = func() [][]string {
+	words := make([][]string, len(glossary))
+	for i, g := range glossary {
+		for _, w := range strings.Fields(strings.ToLower(g.en)) {
+			if len(w) >= 4 {
+				words[i] = append(words[i], w)
+			}
+		}
+	}
+	return words
+}()
 
 // containsWord reports whether w occurs in s between non-letters.
 func containsWord(s, w string) bool {
