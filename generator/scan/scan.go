@@ -45,6 +45,7 @@ import (
 	"path/filepath"
 	"regexp"
 	"runtime"
+	"slices"
 	"sort"
 	"strings"
 	"sync"
@@ -116,14 +117,42 @@ type Tree struct {
 	Bytes   int64 // the regular files' sizes
 }
 
-// twin reports whether b is byte for byte one of r.twins.
-func (r *Report) twin(b []byte) bool {
-	for _, t := range r.twins[len(b)] {
-		if bytes.Equal(t, b) {
-			return true
+// streamTwin reports whether the archive entry f inflates byte for byte
+// to one of r.twins, comparing as it inflates rather than holding the
+// entry in memory. Any doubt (a read error, a bad checksum, a length
+// other than the header's) is a no: the entry is then read and scanned.
+func (r *Report) streamTwin(f *zip.File) bool {
+	size := f.UncompressedSize64
+	if size > maxEntry || len(r.twins[int(size)]) == 0 {
+		return false
+	}
+	cands := slices.Clone(r.twins[int(size)])
+	rc, err := f.Open()
+	if err != nil {
+		return false
+	}
+	defer rc.Close()
+	chunk := make([]byte, 64<<10)
+	at := 0
+	for {
+		n, err := rc.Read(chunk)
+		if n > 0 {
+			cands = slices.DeleteFunc(cands, func(t []byte) bool {
+				return at+n > len(t) || !bytes.Equal(t[at:at+n], chunk[:n])
+			})
+			if len(cands) == 0 {
+				return false
+			}
+			at += n
+		}
+		if err == io.EOF {
+			// the reader has checked the length and the CRC-32 by now
+			return at == int(size)
+		}
+		if err != nil {
+			return false
 		}
 	}
-	return false
 }
 
 // Clean reports whether nothing was found.
@@ -558,21 +587,25 @@ func (s *Scanner) scanZip(path string, data []byte, depth int, r *Report) bool {
 		if f.FileInfo().IsDir() {
 			continue
 		}
+		if r.streamTwin(f) {
+			continue
+		}
 		rc, err := f.Open()
 		if err != nil {
 			r.Findings = append(r.Findings, Finding{Path: s.safePath(name), Kind: KindUnreadable, Excerpt: err.Error()})
 			continue
 		}
-		inner, err := io.ReadAll(io.LimitReader(rc, maxEntry))
+		// Sized from the header, so the entry is read without regrowing
+		// (a header that lies is caught by the reader at the end).
+		var buf bytes.Buffer
+		buf.Grow(int(min(f.UncompressedSize64, maxEntry)) + bytes.MinRead)
+		_, err = buf.ReadFrom(io.LimitReader(rc, maxEntry))
 		rc.Close()
 		if err != nil {
 			r.Findings = append(r.Findings, Finding{Path: s.safePath(name), Kind: KindUnreadable, Excerpt: err.Error()})
 			continue
 		}
-		if r.twin(inner) {
-			continue
-		}
-		s.scanBlob(name, inner, depth+1, r)
+		s.scanBlob(name, buf.Bytes(), depth+1, r)
 	}
 	return true
 }

@@ -340,6 +340,20 @@ func TestFilesSkipsArchiveTwins(t *testing.T) {
 	if got, want := places(rep), "downloads/bundle.zip!data/other.csv mobile|downloads/cases.csv id_number"; got != want {
 		t.Errorf("findings = %q, want %q", got, want)
 	}
+	// An entry of the same length as a file, differing in its last
+	// bytes only, is scanned: the guard compares bytes, not sizes.
+	near := bytes.Clone(csv)
+	copy(near[len(near)-len(id)-1:], fake.ID("19851120", "456"))
+	if len(near) != len(csv) || bytes.Equal(near, csv) {
+		t.Fatal("test data: the entry should differ from the file at the same length")
+	}
+	rep = New(Options{}).Files(map[string][]byte{
+		"downloads/cases.csv":  csv,
+		"downloads/bundle.zip": zipOf(t, map[string][]byte{"data/cases.csv": near}),
+	})
+	if got, want := places(rep), "downloads/bundle.zip!data/cases.csv id_number|downloads/cases.csv id_number"; got != want {
+		t.Errorf("entry as long as the file: findings = %q, want %q", got, want)
+	}
 	// A file passed over as an image stands for no entry.
 	rep = New(Options{}).Files(map[string][]byte{
 		"img/cases.png":        csv,
