@@ -108,9 +108,8 @@ func (t term) appendJSON(b []byte) []byte {
 // public field in schema order (blank as null), vocabulary values as
 // {code, zh, en}, and the record's addresses in both languages. It carries
 // no release date, so it changes only when the record does. It is written
-// compact, on one line, as the bulk files' records are: there are two
-// hundred thousand of them in a large register, and a browser or jq lays
-// one out for a reader.
+// compact, on one line, as the bulk files' records are: there is one for
+// every published record, and a browser or jq lays one out for a reader.
 func (g *generator) recordJSON(d *schema.Dataset, cols []column, r *redact.Record) []byte {
 	values := make(object, 0, len(cols))
 	for _, c := range cols {

@@ -16,8 +16,9 @@ import (
 // redactor switched off, every class of personal data the workbooks carry
 // must still stop the build. The guard is built as a build builds it, from
 // the private records alone, and is shown each canary as the outputs would
-// carry it: as read (widths folded), inside HTML with its characters escaped, inside a
-// JSON string with \u escapes, and in a CSV cell.
+// carry it: as read (widths folded), inside HTML with its characters escaped,
+// in a list row's cell and a record's field as the site writes them (no end
+// tags), inside a JSON string with \u escapes, and in a CSV cell.
 func TestGuardStopsEveryClassWithoutTheRedactor(t *testing.T) {
 	for _, fx := range []struct {
 		name string
@@ -55,6 +56,10 @@ func TestGuardStopsEveryClassWithoutTheRedactor(t *testing.T) {
 				jsonU := strings.NewReplacer("见", `\u89c1`).Replace(string(js))
 				for _, out := range []struct{ path, body string }{
 					{"page/index.html", "<p>事实：" + html.EscapeString(text) + "</p>"},
+					// as list rows and record fields carry values: no
+					// end tags, the next cell or term right after
+					{"cases/index.html", "\n<tr><td>AJ-1<td>" + html.EscapeString(text) + "<td>2025-10-09\n<tr><td>AJ-2<td>"},
+					{"cases/aj-1/index.html", "<dl>\n<dt id=\"f-facts\">事实\n<dd>" + html.EscapeString(text) + "\n<dt id=\"f-closed\">结案日期\n<dd>2025-10-09\n</dl>"},
 					{"escaped/index.html", "<p>" + escaped(text) + "</p>"},
 					{"record/index.json", jsonU},
 					{"data/cases.csv", "id,facts\nAJ-1,\"说明" + strings.ReplaceAll(text, `"`, `""`) + "说明\"\n"},

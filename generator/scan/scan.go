@@ -120,7 +120,9 @@ type Tree struct {
 // streamTwin reports whether the archive entry f inflates byte for byte
 // to one of r.twins, comparing as it inflates rather than holding the
 // entry in memory. Any doubt (a read error, a bad checksum, a length
-// other than the header's) is a no: the entry is then read and scanned.
+// other than the header's) is a no: the entry is then read and scanned,
+// inflated a second time. That is rare: an entry that is not a twin mostly
+// has no file of its length, or differs from it in its first bytes.
 func (r *Report) streamTwin(f *zip.File) bool {
 	size := f.UncompressedSize64
 	if size > maxEntry || len(r.twins[int(size)]) == 0 {
@@ -161,6 +163,10 @@ func (r *Report) Clean() bool { return len(r.Findings) == 0 }
 // maxEntry caps how much one archive entry or gzip stream may inflate to,
 // so a zip bomb in the output cannot exhaust memory.
 const maxEntry = 1 << 30
+
+// maxDeflateRatio is the most deflate inflates one byte to: a run of one
+// byte repeated, 258 bytes for two bits.
+const maxDeflateRatio = 1032
 
 // maxDepth bounds archives inside archives.
 const maxDepth = 4
@@ -595,10 +601,11 @@ func (s *Scanner) scanZip(path string, data []byte, depth int, r *Report) bool {
 			r.Findings = append(r.Findings, Finding{Path: s.safePath(name), Kind: KindUnreadable, Excerpt: err.Error()})
 			continue
 		}
-		// Sized from the header, so the entry is read without regrowing
-		// (a header that lies is caught by the reader at the end).
+		// Sized from the header, so the entry is read without regrowing. A
+		// header that lies is caught by the reader at the end, and cannot
+		// reserve more than deflate could inflate the archive's bytes to.
 		var buf bytes.Buffer
-		buf.Grow(int(min(f.UncompressedSize64, maxEntry)) + bytes.MinRead)
+		buf.Grow(int(min(f.UncompressedSize64, maxEntry, uint64(len(data))*maxDeflateRatio)) + bytes.MinRead)
 		_, err = buf.ReadFrom(io.LimitReader(rc, maxEntry))
 		rc.Close()
 		if err != nil {

@@ -7,6 +7,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"hash/crc32"
 	"io/fs"
 	"os"
 	"path/filepath"
@@ -366,6 +367,39 @@ func TestFilesSkipsArchiveTwins(t *testing.T) {
 	rep = New(Options{}).Files(map[string][]byte{"downloads/bundle.zip": files["downloads/bundle.zip"]})
 	if got, want := places(rep), "downloads/bundle.zip!data/cases.csv id_number|downloads/bundle.zip!data/other.csv mobile"; got != want {
 		t.Errorf("bundle alone: findings = %q, want %q", got, want)
+	}
+}
+
+// An archive entry whose header claims another length than it holds is
+// unreadable, which fails the scan: so is one that holds the start of a
+// file of the scan and claims that file's length, to pass for its twin.
+func TestFilesArchiveEntryWithLyingLength(t *testing.T) {
+	csv := []byte("id,facts\nAJ-1,证件号 " + fake.ID("19900307", "123") + "\n")
+	for _, c := range []struct {
+		name  string
+		data  []byte
+		claim int
+	}{
+		{"the start of the file, claiming its length", csv[:len(csv)/2], len(csv)},
+		{"the file, claiming a megabyte", csv, 1 << 20},
+	} {
+		var buf bytes.Buffer
+		w := zip.NewWriter(&buf)
+		fw, err := w.CreateRaw(&zip.FileHeader{
+			Name: "data/cases.csv", Method: zip.Store, CRC32: crc32.ChecksumIEEE(c.data),
+			CompressedSize64: uint64(len(c.data)), UncompressedSize64: uint64(c.claim),
+		})
+		if err != nil {
+			t.Fatal(err)
+		}
+		fw.Write(c.data)
+		if err := w.Close(); err != nil {
+			t.Fatal(err)
+		}
+		rep := New(Options{}).Files(map[string][]byte{"downloads/cases.csv": csv, "downloads/bundle.zip": buf.Bytes()})
+		if got, want := places(rep), "downloads/bundle.zip!data/cases.csv "+KindUnreadable+"|downloads/cases.csv id_number"; got != want {
+			t.Errorf("%s: findings = %q, want %q", c.name, got, want)
+		}
 	}
 }
 
